@@ -1,0 +1,219 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.business_problem import BusinessProblem
+from ...models.contact_account_list import ContactAccountList
+from ...models.contact_account_list_create_request import ContactAccountListCreateRequest
+from ...models.problem_details import ProblemDetails
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ContactAccountListCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/contact-account-lists",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+    if response.status_code == 201:
+        response_201 = ContactAccountList.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> BusinessProblem | ValidationProblem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = ValidationProblem.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = BusinessProblem.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = BusinessProblem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactAccountListCreateRequest,
+) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+    """Create an account list
+
+     Create an empty account list, shared with the team. Names are unique per team
+    (3 to 128 characters).
+
+    _Requires the `contacts:write` scope (or a broader one that includes it)._
+
+    Args:
+        body (ContactAccountListCreateRequest): A new account list; the name is unique per team.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactAccountListCreateRequest,
+) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+    """Create an account list
+
+     Create an empty account list, shared with the team. Names are unique per team
+    (3 to 128 characters).
+
+    _Requires the `contacts:write` scope (or a broader one that includes it)._
+
+    Args:
+        body (ContactAccountListCreateRequest): A new account list; the name is unique per team.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactAccountListCreateRequest,
+) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+    """Create an account list
+
+     Create an empty account list, shared with the team. Names are unique per team
+    (3 to 128 characters).
+
+    _Requires the `contacts:write` scope (or a broader one that includes it)._
+
+    Args:
+        body (ContactAccountListCreateRequest): A new account list; the name is unique per team.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactAccountListCreateRequest,
+) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+    """Create an account list
+
+     Create an empty account list, shared with the team. Names are unique per team
+    (3 to 128 characters).
+
+    _Requires the `contacts:write` scope (or a broader one that includes it)._
+
+    Args:
+        body (ContactAccountListCreateRequest): A new account list; the name is unique per team.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,290 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.business_problem import BusinessProblem
+from ...models.contact_account_filter_request import ContactAccountFilterRequest
+from ...models.contact_account_page import ContactAccountPage
+from ...models.problem_details import ProblemDetails
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ContactAccountFilterRequest,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["top"] = top
+
+    params["skip"] = skip
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/contact-accounts/filter",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails | None
+):
+    if response.status_code == 200:
+        response_200 = ContactAccountPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> BusinessProblem | ValidationProblem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = ValidationProblem.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = BusinessProblem.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactAccountFilterRequest,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails
+]:
+    """Filter accounts
+
+     Find accounts by name or domain (`search`), by account list (`listId`), and by up to
+    20 conditions on account fields (`filters`), sorted with `sortBy` / `sortDirection`.
+    Paged with `top`/`skip` in the query. Unlike contacts, the property and condition
+    vocabularies are published enums (PascalCase).
+
+    _Requires the `contacts:read` scope (or a broader one that includes it)._
+
+    Args:
+        top (int | Unset):  Default: 25.
+        skip (int | Unset):  Default: 0.
+        body (ContactAccountFilterRequest): Account filter with sort order.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        top=top,
+        skip=skip,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactAccountFilterRequest,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+) -> (
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails | None
+):
+    """Filter accounts
+
+     Find accounts by name or domain (`search`), by account list (`listId`), and by up to
+    20 conditions on account fields (`filters`), sorted with `sortBy` / `sortDirection`.
+    Paged with `top`/`skip` in the query. Unlike contacts, the property and condition
+    vocabularies are published enums (PascalCase).
+
+    _Requires the `contacts:read` scope (or a broader one that includes it)._
+
+    Args:
+        top (int | Unset):  Default: 25.
+        skip (int | Unset):  Default: 0.
+        body (ContactAccountFilterRequest): Account filter with sort order.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        top=top,
+        skip=skip,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactAccountFilterRequest,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails
+]:
+    """Filter accounts
+
+     Find accounts by name or domain (`search`), by account list (`listId`), and by up to
+    20 conditions on account fields (`filters`), sorted with `sortBy` / `sortDirection`.
+    Paged with `top`/`skip` in the query. Unlike contacts, the property and condition
+    vocabularies are published enums (PascalCase).
+
+    _Requires the `contacts:read` scope (or a broader one that includes it)._
+
+    Args:
+        top (int | Unset):  Default: 25.
+        skip (int | Unset):  Default: 0.
+        body (ContactAccountFilterRequest): Account filter with sort order.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        top=top,
+        skip=skip,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactAccountFilterRequest,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+) -> (
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails | None
+):
+    """Filter accounts
+
+     Find accounts by name or domain (`search`), by account list (`listId`), and by up to
+    20 conditions on account fields (`filters`), sorted with `sortBy` / `sortDirection`.
+    Paged with `top`/`skip` in the query. Unlike contacts, the property and condition
+    vocabularies are published enums (PascalCase).
+
+    _Requires the `contacts:read` scope (or a broader one that includes it)._
+
+    Args:
+        top (int | Unset):  Default: 25.
+        skip (int | Unset):  Default: 0.
+        body (ContactAccountFilterRequest): Account filter with sort order.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            top=top,
+            skip=skip,
+        )
+    ).parsed

@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.background_job import BackgroundJob
+from ...models.business_problem import BusinessProblem
+from ...models.problem_details import ProblemDetails
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    job_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/background-jobs/{job_id}".format(
+            job_id=quote(str(job_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = BackgroundJob.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> BusinessProblem | ValidationProblem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = ValidationProblem.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = BusinessProblem.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = BusinessProblem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = BusinessProblem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+    """Get a background job
+
+     Poll one job until its status settles on `Done`, `Failed`, `Cancelled` or `Expired`.
+    `jsonData` is the job's raw input and `jsonDataResult` its raw result (present only
+    once the job is `Done` or `Failed`); both are JSON documents serialised as strings,
+    opaque and specific to the job's category.
+
+    _Requires the `other:read` scope (or a broader one that includes it)._
+
+    Args:
+        job_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        job_id=job_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+    """Get a background job
+
+     Poll one job until its status settles on `Done`, `Failed`, `Cancelled` or `Expired`.
+    `jsonData` is the job's raw input and `jsonDataResult` its raw result (present only
+    once the job is `Done` or `Failed`); both are JSON documents serialised as strings,
+    opaque and specific to the job's category.
+
+    _Requires the `other:read` scope (or a broader one that includes it)._
+
+    Args:
+        job_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+    """
+
+    return sync_detailed(
+        job_id=job_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+    """Get a background job
+
+     Poll one job until its status settles on `Done`, `Failed`, `Cancelled` or `Expired`.
+    `jsonData` is the job's raw input and `jsonDataResult` its raw result (present only
+    once the job is `Done` or `Failed`); both are JSON documents serialised as strings,
+    opaque and specific to the job's category.
+
+    _Requires the `other:read` scope (or a broader one that includes it)._
+
+    Args:
+        job_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        job_id=job_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    job_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+    """Get a background job
+
+     Poll one job until its status settles on `Done`, `Failed`, `Cancelled` or `Expired`.
+    `jsonData` is the job's raw input and `jsonDataResult` its raw result (present only
+    once the job is `Done` or `Failed`); both are JSON documents serialised as strings,
+    opaque and specific to the job's category.
+
+    _Requires the `other:read` scope (or a broader one that includes it)._
+
+    Args:
+        job_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            job_id=job_id,
+            client=client,
+        )
+    ).parsed

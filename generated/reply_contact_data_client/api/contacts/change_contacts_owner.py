@@ -1,0 +1,291 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.business_problem import BusinessProblem
+from ...models.change_contacts_owner_request import ChangeContactsOwnerRequest
+from ...models.change_contacts_owner_result import ChangeContactsOwnerResult
+from ...models.problem_details import ProblemDetails
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ChangeContactsOwnerRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v3/contacts/owner",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ChangeContactsOwnerResult
+    | ProblemDetails
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ChangeContactsOwnerResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> BusinessProblem | ValidationProblem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = ValidationProblem.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = BusinessProblem.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = BusinessProblem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ChangeContactsOwnerResult
+    | ProblemDetails
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChangeContactsOwnerRequest,
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ChangeContactsOwnerResult
+    | ProblemDetails
+]:
+    """Change contacts owner
+
+     Reassign contacts to another teammate after a handoff or territory change. Set
+    `reassignTasks` to move their tasks too. No maximum batch size is documented.
+
+    _Requires the `contacts:operate` scope (or a broader one that includes it)._
+
+    Args:
+        body (ChangeContactsOwnerRequest): Contacts to reassign and their new owner.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ChangeContactsOwnerResult | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChangeContactsOwnerRequest,
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ChangeContactsOwnerResult
+    | ProblemDetails
+    | None
+):
+    """Change contacts owner
+
+     Reassign contacts to another teammate after a handoff or territory change. Set
+    `reassignTasks` to move their tasks too. No maximum batch size is documented.
+
+    _Requires the `contacts:operate` scope (or a broader one that includes it)._
+
+    Args:
+        body (ChangeContactsOwnerRequest): Contacts to reassign and their new owner.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ChangeContactsOwnerResult | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChangeContactsOwnerRequest,
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ChangeContactsOwnerResult
+    | ProblemDetails
+]:
+    """Change contacts owner
+
+     Reassign contacts to another teammate after a handoff or territory change. Set
+    `reassignTasks` to move their tasks too. No maximum batch size is documented.
+
+    _Requires the `contacts:operate` scope (or a broader one that includes it)._
+
+    Args:
+        body (ChangeContactsOwnerRequest): Contacts to reassign and their new owner.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ChangeContactsOwnerResult | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChangeContactsOwnerRequest,
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ChangeContactsOwnerResult
+    | ProblemDetails
+    | None
+):
+    """Change contacts owner
+
+     Reassign contacts to another teammate after a handoff or territory change. Set
+    `reassignTasks` to move their tasks too. No maximum batch size is documented.
+
+    _Requires the `contacts:operate` scope (or a broader one that includes it)._
+
+    Args:
+        body (ChangeContactsOwnerRequest): Contacts to reassign and their new owner.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ChangeContactsOwnerResult | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

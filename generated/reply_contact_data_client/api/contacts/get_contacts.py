@@ -1,0 +1,284 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.business_problem import BusinessProblem
+from ...models.contact_page import ContactPage
+from ...models.problem_details import ProblemDetails
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+    email: str | Unset = UNSET,
+    linked_in: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["top"] = top
+
+    params["skip"] = skip
+
+    params["email"] = email
+
+    params["linkedIn"] = linked_in
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v3/contacts",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = ContactPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> BusinessProblem | ValidationProblem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = ValidationProblem.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = BusinessProblem.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+    email: str | Unset = UNSET,
+    linked_in: str | Unset = UNSET,
+) -> Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]:
+    """List all contacts
+
+     Browse your contacts page by page, or look one up by exact email address or LinkedIn
+    profile URL (`?email=ann@example.com&top=1`). Results are `{items, hasMore}`; keep paging
+    while `hasMore` is true.
+
+    _Requires the `contacts:read` scope (or a broader one that includes it)._
+
+    Args:
+        top (int | Unset):  Default: 25.
+        skip (int | Unset):  Default: 0.
+        email (str | Unset):
+        linked_in (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        top=top,
+        skip=skip,
+        email=email,
+        linked_in=linked_in,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+    email: str | Unset = UNSET,
+    linked_in: str | Unset = UNSET,
+) -> BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails | None:
+    """List all contacts
+
+     Browse your contacts page by page, or look one up by exact email address or LinkedIn
+    profile URL (`?email=ann@example.com&top=1`). Results are `{items, hasMore}`; keep paging
+    while `hasMore` is true.
+
+    _Requires the `contacts:read` scope (or a broader one that includes it)._
+
+    Args:
+        top (int | Unset):  Default: 25.
+        skip (int | Unset):  Default: 0.
+        email (str | Unset):
+        linked_in (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        top=top,
+        skip=skip,
+        email=email,
+        linked_in=linked_in,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+    email: str | Unset = UNSET,
+    linked_in: str | Unset = UNSET,
+) -> Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]:
+    """List all contacts
+
+     Browse your contacts page by page, or look one up by exact email address or LinkedIn
+    profile URL (`?email=ann@example.com&top=1`). Results are `{items, hasMore}`; keep paging
+    while `hasMore` is true.
+
+    _Requires the `contacts:read` scope (or a broader one that includes it)._
+
+    Args:
+        top (int | Unset):  Default: 25.
+        skip (int | Unset):  Default: 0.
+        email (str | Unset):
+        linked_in (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        top=top,
+        skip=skip,
+        email=email,
+        linked_in=linked_in,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    top: int | Unset = 25,
+    skip: int | Unset = 0,
+    email: str | Unset = UNSET,
+    linked_in: str | Unset = UNSET,
+) -> BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails | None:
+    """List all contacts
+
+     Browse your contacts page by page, or look one up by exact email address or LinkedIn
+    profile URL (`?email=ann@example.com&top=1`). Results are `{items, hasMore}`; keep paging
+    while `hasMore` is true.
+
+    _Requires the `contacts:read` scope (or a broader one that includes it)._
+
+    Args:
+        top (int | Unset):  Default: 25.
+        skip (int | Unset):  Default: 0.
+        email (str | Unset):
+        linked_in (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            top=top,
+            skip=skip,
+            email=email,
+            linked_in=linked_in,
+        )
+    ).parsed

@@ -1,0 +1,42 @@
+from enum import StrEnum
+from typing import Self
+
+
+class AccountFilterProperty(StrEnum):
+    CITY = "City"
+    COMPANY_SIZE = "CompanySize"
+    COUNTRY = "Country"
+    CREATED_DATE = "CreatedDate"
+    DESCRIPTION = "Description"
+    DOMAIN_NAME = "DomainName"
+    DOMAIN_SECONDARY = "DomainSecondary"
+    INDUSTRY = "Industry"
+    LAST_ACTIVITY_DATE = "LastActivityDate"
+    LAST_ACTIVITY_DATE_FROM = "LastActivityDateFrom"
+    LAST_ACTIVITY_DATE_TO = "LastActivityDateTo"
+    LINKED_IN_URL = "LinkedInUrl"
+    NAME = "Name"
+    NUMBER_OF_CONTACTS = "NumberOfContacts"
+    NUMERIC_PHONE_NUMBER = "NumericPhoneNumber"
+    OWNER_ID = "OwnerId"
+    SEQUENCE = "Sequence"
+    STAGE = "Stage"
+    STATE = "State"
+    TIME_ZONE_ID = "TimeZoneId"
+    TWITTER_URL = "TwitterUrl"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        # Open enum: the live API adds and re-cases values (companySize "Empty" vs "empty").
+        # Keep an unknown string as a pseudo-member instead of failing the whole response;
+        # it compares equal to the raw string and round-trips through to_dict().
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        # Cache it so the same unknown value always yields the same object.
+        return cls._value2member_map_.setdefault(value, member)  # type: ignore[return-value]

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.not_processed_item_result import NotProcessedItemResult
+
+
+T = TypeVar("T", bound="NotProcessedItemMap")
+
+
+@_attrs_define
+class NotProcessedItemMap:
+    """Result of a non-atomic bulk call: each id (as a string key) that was not processed,
+    mapped to the reason. `{}` means every item succeeded.
+
+    """
+
+    additional_properties: dict[str, NotProcessedItemResult] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+
+        field_dict: dict[str, Any] = {}
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop.to_dict()
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.not_processed_item_result import NotProcessedItemResult  # noqa: PLC0415
+
+        d = dict(src_dict)
+        not_processed_item_map = cls()
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional_property = NotProcessedItemResult.from_dict(prop_dict)
+
+            additional_properties[prop_name] = additional_property
+
+        not_processed_item_map.additional_properties = additional_properties
+        return not_processed_item_map
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> NotProcessedItemResult:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: NotProcessedItemResult) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

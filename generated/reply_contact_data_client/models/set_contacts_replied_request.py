@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="SetContactsRepliedRequest")
+
+
+@_attrs_define
+class SetContactsRepliedRequest:
+    """Contacts to mark (or unmark) as replied."""
+
+    contact_ids: list[int]
+    is_replied: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        contact_ids = self.contact_ids
+
+        is_replied = self.is_replied
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "contactIds": contact_ids,
+                "isReplied": is_replied,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        contact_ids = cast(list[int], d.pop("contactIds"))
+
+        is_replied = d.pop("isReplied")
+
+        set_contacts_replied_request = cls(
+            contact_ids=contact_ids,
+            is_replied=is_replied,
+        )
+
+        set_contacts_replied_request.additional_properties = d
+        return set_contacts_replied_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,208 @@
+"""Developer and CI sessions for reply-contacts.
+
+    nox -s demo              run the demo against the embedded sandbox
+    nox -s tests             lint + typecheck + check_generated + the whole pytest suite
+    nox -s generate          regenerate generated/ from contact-data.openapi.yaml
+    nox -s check_generated   fail if generated/ differs from a fresh generation
+    nox -s lint | typecheck | bench
+
+Every session uses the interpreter that runs nox: nothing here needs a second Python.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import nox
+
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["tests"]
+
+ROOT = Path(__file__).parent
+SPEC = ROOT / "contact-data.openapi.yaml"
+CODEGEN = ROOT / "codegen"
+CONFIG = CODEGEN / "config.yml"
+TEMPLATES = CODEGEN / "templates"
+TARGET = ROOT / "generated"
+PACKAGE = "reply_contact_data_client"
+
+# The generator's output depends on its own version and on ruff's (the post-hooks format the
+# tree), so both are pinned: the same pins give a byte-identical tree on every machine.
+GENERATOR_PINS = ("openapi-python-client==0.29.1", "ruff==0.17.6")
+# Build and cache noise that is never part of the generated tree.
+IGNORED = ("__pycache__", ".ruff_cache", ".mypy_cache", "*.egg-info", ".pytest_cache")
+LINTED = ["facade", "tests", "bench", "examples", "codegen", "noxfile.py"]
+DEV_INSTALL = ("-e", "./generated", "-e", ".[dev]")
+
+
+def _generate_into(session: nox.Session, out: Path) -> None:
+    session.run(
+        "openapi-python-client",
+        "generate",
+        "--path",
+        str(SPEC),
+        "--config",
+        str(CONFIG),
+        "--custom-template-path",
+        str(TEMPLATES),
+        "--meta",
+        "pdm",
+        "--output-path",
+        str(out),
+        # A dropped operation or response must fail the build, not scroll past as a warning.
+        "--fail-on-warning",
+        silent=True,
+    )
+
+
+def _tree_differences(committed: Path, fresh: Path, rel: Path = Path()) -> list[str]:
+    cmp = filecmp.dircmp(committed, fresh, ignore=[])
+    skip = shutil.ignore_patterns(*IGNORED)
+    left = set(cmp.left_only) - skip(str(committed), cmp.left_only)
+    right = set(cmp.right_only) - skip(str(fresh), cmp.right_only)
+    out = [f"stray file (not generated): {rel / n}" for n in sorted(left)]
+    out += [f"missing (generated but not committed): {rel / n}" for n in sorted(right)]
+    common = [n for n in cmp.common_files if n not in skip(str(committed), cmp.common_files)]
+    _, changed, errors = filecmp.cmpfiles(committed, fresh, common, shallow=False)
+    out += [f"differs: {rel / n}" for n in sorted(changed + errors)]
+    for sub in sorted(cmp.common_dirs):
+        if sub not in skip(str(committed), [sub]):
+            out += _tree_differences(committed / sub, fresh / sub, rel / sub)
+    return out
+
+
+def _stale_template_overrides(session: nox.Session) -> list[str]:
+    """Overrides are forks of upstream templates: flag any whose upstream moved since the fork."""
+    upstream_dir = session.run(
+        "python",
+        "-c",
+        "import openapi_python_client, pathlib;"
+        "print(pathlib.Path(openapi_python_client.__file__).parent / 'templates')",
+        silent=True,
+    )
+    assert isinstance(upstream_dir, str)
+    upstream = Path(upstream_dir.strip())
+    problems = []
+    recorded = {}
+    for line in (TEMPLATES / "UPSTREAM.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, digest = line.split()[:2]
+            recorded[name] = digest
+    for override in sorted(TEMPLATES.glob("*.jinja")):
+        digest = recorded.get(override.name)
+        if digest is None:
+            problems.append(f"override {override.name} has no upstream hash in UPSTREAM.txt")
+            continue
+        actual = hashlib.sha256((upstream / override.name).read_bytes()).hexdigest()
+        if actual != digest:
+            problems.append(
+                f"upstream {override.name} changed (sha256 {actual}); review the override"
+            )
+    return problems
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from the spec; commit the spec and generated/ together."""
+    session.install(*GENERATOR_PINS)
+    with tempfile.TemporaryDirectory() as tmp:
+        # Generate aside and swap in, so a failing hook never leaves a half-written tree and no
+        # file of an earlier generation survives.
+        fresh = Path(tmp) / "generated"
+        _generate_into(session, fresh)
+        shutil.rmtree(TARGET, ignore_errors=True)
+        shutil.copytree(fresh, TARGET, ignore=shutil.ignore_patterns(*IGNORED))
+    session.log(f"regenerated {TARGET.relative_to(ROOT)}")
+
+
+def _check_generated(session: nox.Session) -> None:
+    problems = _stale_template_overrides(session)
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "generated"
+        _generate_into(session, fresh)
+        if TARGET.exists():
+            problems += _tree_differences(TARGET, fresh)
+        else:
+            problems.append("generated/ is missing")
+    if problems:
+        session.error(
+            "generated/ is stale; run `nox -s generate` and commit the result:\n  "
+            + "\n  ".join(problems)
+        )
+    session.log("generated/ matches a fresh generation")
+
+
+@nox.session
+def check_generated(session: nox.Session) -> None:
+    """Fail, listing the files, when generated/ differs from a fresh generation."""
+    session.install(*GENERATOR_PINS)
+    _check_generated(session)
+
+
+def _lint(session: nox.Session) -> None:
+    session.run("ruff", "check", *LINTED)
+    session.run("ruff", "format", "--check", *LINTED)
+    session.run("python", str(CODEGEN / "lint_spec.py"), str(SPEC))
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (lint + format) on our code, and the spec's own rules on the contract."""
+    session.install(*DEV_INSTALL)
+    _lint(session)
+
+
+def _typecheck(session: nox.Session) -> None:
+    session.run("mypy", "--strict", "-p", "reply_contacts")
+    # The generated package is type-checked too: that catches generator bugs early.
+    with session.chdir(TARGET):
+        session.run("mypy", "--strict", "-p", PACKAGE)
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the facade and on the generated package."""
+    session.install(*DEV_INSTALL)
+    _typecheck(session)
+
+
+def _services(session: nox.Session) -> dict[str, str]:
+    """Start what the tests need (Redis for the shared limiter) and return env for pytest."""
+    script = ROOT / "scripts" / "redis.sh"
+    if not script.exists():
+        return {}
+    url = session.run("bash", str(script), "start", silent=True, external=True)
+    assert isinstance(url, str)
+    return {"REPLY_TEST_REDIS_URL": url.strip().splitlines()[-1]}
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Everything CI checks: lint, typecheck, check_generated, then the whole pytest suite."""
+    session.install(*DEV_INSTALL)
+    session.install(*GENERATOR_PINS)
+    _lint(session)
+    _typecheck(session)
+    _check_generated(session)
+    env = _services(session)
+    session.run("pytest", "-q", *session.posargs, env=env)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Run the demo end to end against the embedded sandbox (no network, no API key)."""
+    session.install(*DEV_INSTALL)
+    session.run("reply-contacts", "demo", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks: each figure a ratio against a baseline measured in the same run."""
+    session.install(*DEV_INSTALL)
+    env = _services(session)
+    session.run("python", "-m", "bench", *session.posargs, env=env | dict(os.environ))
