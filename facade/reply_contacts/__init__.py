@@ -1,0 +1,113 @@
+"""reply-contacts: the Python SDK for Reply.io's Contact Data API (v3).
+
+    from reply_contacts import ReplyContacts
+    with ReplyContacts() as client:                 # key from $REPLY_API_KEY
+        for contact in client.contacts.list():
+            ...
+
+Names are loaded on first use: `import reply_contacts` imports no generated model and no
+HTTP machinery until something needs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import models
+    from ._config import ConfigurationError
+    from .client import AsyncReplyContacts, ReplyContacts
+    from .errors import (
+        APIError,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        ConnectionError,
+        DecodeError,
+        InsecureURLError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        ReplyError,
+        ServerError,
+        TimeoutError,
+        ValidationError,
+    )
+    from .filters import Account, Contact, ContactFilter
+    from .results import BulkFailedError, BulkResult, ItemFailure
+    from .transport import FakeClock, Limiter, RateLimitPolicy, RetryPolicy
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "ReplyContacts": ".client",
+    "AsyncReplyContacts": ".client",
+    "ConfigurationError": "._config",
+    "APIError": ".errors",
+    "AuthenticationError": ".errors",
+    "BadRequestError": ".errors",
+    "ConflictError": ".errors",
+    "ConnectionError": ".errors",
+    "DecodeError": ".errors",
+    "InsecureURLError": ".errors",
+    "NotFoundError": ".errors",
+    "PermissionDeniedError": ".errors",
+    "RateLimitError": ".errors",
+    "ReplyError": ".errors",
+    "ServerError": ".errors",
+    "TimeoutError": ".errors",
+    "ValidationError": ".errors",
+    "BulkFailedError": ".results",
+    "BulkResult": ".results",
+    "ItemFailure": ".results",
+    "Contact": ".filters",
+    "Account": ".filters",
+    "ContactFilter": ".filters",
+    "FakeClock": ".transport",
+    "Limiter": ".transport",
+    "RateLimitPolicy": ".transport",
+    "RetryPolicy": ".transport",
+}
+
+__all__ = [
+    "APIError",
+    "Account",
+    "AsyncReplyContacts",
+    "AuthenticationError",
+    "BadRequestError",
+    "BulkFailedError",
+    "BulkResult",
+    "ConfigurationError",
+    "ConflictError",
+    "ConnectionError",
+    "Contact",
+    "ContactFilter",
+    "DecodeError",
+    "FakeClock",
+    "InsecureURLError",
+    "ItemFailure",
+    "Limiter",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RateLimitPolicy",
+    "ReplyContacts",
+    "ReplyError",
+    "RetryPolicy",
+    "ServerError",
+    "TimeoutError",
+    "ValidationError",
+    "models",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "models":
+        return importlib.import_module(".models", __name__)
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reply_contacts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

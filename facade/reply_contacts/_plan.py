@@ -1,0 +1,169 @@
+"""Calls and flows: one description of what to send, executed by a sync or an async runner.
+
+Every facade method is written once, as a *plan*: either a single `Call` of a generated
+operation, or a generator (`Flow`) that yields calls and receives their results. The sync client
+drives a plan with blocking calls and the async client with awaits, so both surfaces behave the
+same by construction instead of by discipline.
+
+Generated endpoint modules are imported on first use: importing any of them imports every
+generated model, and `import reply_contacts` must stay cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+from .errors import DecodeError, ReplyError
+
+if TYPE_CHECKING:
+    from reply_contact_data_client import AuthenticatedClient
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+GENERATED_API = "reply_contact_data_client.api"
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    """One generated operation with its keyword arguments.
+
+    `operation` names the generated module relative to `reply_contact_data_client.api`, for
+    example "contacts.get_contact_by_id". `transform` turns the parsed model into what the facade
+    returns (a typed result object, a plain int, ...).
+    """
+
+    operation: str
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    transform: Callable[[Any], T] | None = None
+
+    def then(self, transform: Callable[[T], R]) -> Call[R]:
+        previous = self.transform
+
+        def chained(parsed: Any) -> R:
+            return transform(previous(parsed) if previous else parsed)
+
+        return Call(self.operation, self.kwargs, chained)
+
+
+# A multi-step plan: yields calls, receives each call's result, returns the final value.
+Flow = Generator[Call[Any], Any, T]
+Plan = Call[T] | Flow[T]
+
+_modules: dict[str, ModuleType] = {}
+
+
+def load_operation(operation: str) -> ModuleType:
+    module = _modules.get(operation)
+    if module is None:
+        module = importlib.import_module(f"{GENERATED_API}.{operation}")
+        _modules[operation] = module
+    return module
+
+
+def _decode_failure(call: Call[Any], exc: Exception) -> DecodeError:
+    return DecodeError(
+        f"could not parse the response of {call.operation}: {type(exc).__name__}: {exc}",
+        status=None,
+    )
+
+
+def _finish(call: Call[T], response: Any) -> T:
+    status = int(response.status_code)
+    parsed = response.parsed
+    if parsed is None and status != 204 and response.content.strip():
+        raise DecodeError(
+            f"{call.operation} answered {status} with a body the spec does not describe",
+            status=status,
+            body=response.content[:2048].decode("utf-8", "replace"),
+        )
+    if call.transform is not None:
+        return call.transform(parsed)
+    return cast(T, parsed)
+
+
+# The generated parsers signal a malformed body with these; the transport's own errors are
+# ReplyError subclasses and must pass through untouched.
+_PARSE_FAILURES = (KeyError, TypeError, ValueError, AttributeError, json.JSONDecodeError)
+
+
+def _parse_error_from_generated(exc: Exception) -> bool:
+    if isinstance(exc, ReplyError):
+        return False
+    name = type(exc).__name__
+    return name == "UnexpectedStatus" or isinstance(exc, _PARSE_FAILURES)
+
+
+def _check_request(call: Call[Any]) -> None:
+    """Serialise request models before sending, so a bad value is a clear TypeError about the
+    request rather than something that looks like a bad response."""
+    for name, value in call.kwargs.items():
+        if hasattr(value, "to_dict"):
+            try:
+                value.to_dict()
+            except (AttributeError, TypeError, ValueError) as exc:
+                raise TypeError(
+                    f"invalid {name} for {call.operation}: {type(exc).__name__}: {exc}"
+                ) from exc
+
+
+def call_sync(client: AuthenticatedClient, call: Call[T]) -> T:
+    _check_request(call)
+    module = load_operation(call.operation)
+    try:
+        response = module.sync_detailed(client=client, **call.kwargs)
+    except Exception as exc:
+        if _parse_error_from_generated(exc):
+            raise _decode_failure(call, exc) from exc
+        raise
+    return _finish(call, response)
+
+
+async def call_async(client: AuthenticatedClient, call: Call[T]) -> T:
+    _check_request(call)
+    module = load_operation(call.operation)
+    try:
+        response = await module.asyncio_detailed(client=client, **call.kwargs)
+    except Exception as exc:
+        if _parse_error_from_generated(exc):
+            raise _decode_failure(call, exc) from exc
+        raise
+    return _finish(call, response)
+
+
+def run_sync(client: AuthenticatedClient, plan: Plan[T]) -> T:
+    if isinstance(plan, Call):
+        return call_sync(client, plan)
+    try:
+        step = next(plan)
+        while True:
+            try:
+                result = call_sync(client, step)
+            except ReplyError as exc:
+                # Let the flow decide (a lookup may treat NotFound as "absent").
+                step = plan.throw(exc)
+            else:
+                step = plan.send(result)
+    except StopIteration as stop:
+        return cast(T, stop.value)
+
+
+async def run_async(client: AuthenticatedClient, plan: Plan[T]) -> T:
+    if isinstance(plan, Call):
+        return await call_async(client, plan)
+    try:
+        step = next(plan)
+        while True:
+            try:
+                result = await call_async(client, step)
+            except ReplyError as exc:
+                step = plan.throw(exc)
+            else:
+                step = plan.send(result)
+    except StopIteration as stop:
+        return cast(T, stop.value)

@@ -1,0 +1,3 @@
+from reply_contacts.cli import main
+
+main()

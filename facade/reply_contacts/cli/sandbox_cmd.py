@@ -1,0 +1,95 @@
+"""``reply-contacts sandbox serve``: run the local Contact Data API sandbox in the foreground.
+
+The first line printed is ``Sandbox listening on http://HOST:PORT`` (flushed at once, with the
+real port when ``--port 0``), so scripts can start it and read where it is.
+"""
+
+from __future__ import annotations
+
+import signal
+from types import FrameType
+from typing import Annotated
+
+import typer
+
+sandbox_app = typer.Typer(help="A stateful local Contact Data API server.", no_args_is_help=True)
+
+
+def parse_key(spec: str) -> tuple[str, list[str], int]:
+    """``KEY=SCOPE,SCOPE`` with an optional ``@USER_ID`` suffix (default user 1)."""
+    key, sep, rest = spec.partition("=")
+    if not sep or not key:
+        raise typer.BadParameter(f"expected KEY=SCOPE[,SCOPE...][@USER_ID], got {spec!r}")
+    scopes_text, _, user_text = rest.partition("@")
+    scopes = [scope.strip() for scope in scopes_text.split(",") if scope.strip()]
+    try:
+        user_id = int(user_text) if user_text else 1
+    except ValueError:
+        raise typer.BadParameter(f"user id must be an integer in {spec!r}") from None
+    return key, scopes or ["*:*"], user_id
+
+
+def _ignore_signal(signum: int, frame: FrameType | None) -> None:
+    """uvicorn re-raises the stop signal after shutting down; ending quietly means exit 0."""
+
+
+@sandbox_app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port; 0 picks a free one.")] = 0,
+    db: Annotated[
+        str | None, typer.Option("--db", help="SQLite file to keep data in (default: memory).")
+    ] = None,
+    api_key: Annotated[
+        str, typer.Option("--api-key", help="The all-scopes key (replaces 'sandbox').")
+    ] = "sandbox",
+    key: Annotated[
+        list[str] | None,
+        typer.Option("--key", help="Extra key: KEY=SCOPE,SCOPE[@USER_ID]. Repeatable."),
+    ] = None,
+    rate_limit: Annotated[
+        str, typer.Option("--rate-limit", help="PER_MINUTE/PER_HOUR, or 'off'.")
+    ] = "100/3000",
+    fault: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fault",
+            help="Fault rule, e.g. 'POST /v3/contacts/import status=503 times=2'. Repeatable.",
+        ),
+    ] = None,
+    seed: Annotated[bool, typer.Option(help="Seed users, sequences and accounts.")] = True,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
+) -> None:
+    """Serve the sandbox until SIGINT or SIGTERM."""
+    # Imported here so that `reply-contacts --help` stays fast.
+    from reply_contacts.sandbox.app import create_app
+    from reply_contacts.sandbox.faults import FaultRule
+    from reply_contacts.sandbox.ratelimit import RateLimitConfig
+    from reply_contacts.sandbox.server import SandboxServer
+    from reply_contacts.sandbox.state import SandboxState
+
+    try:
+        limits = RateLimitConfig.parse(rate_limit)
+        rules = [FaultRule.parse(spec) for spec in fault or []]
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    state = SandboxState(db_path=db, api_key=api_key, seed=seed, rate_limit=limits, faults=rules)
+    for spec in key or []:
+        name, scopes, user_id = parse_key(spec)
+        state.ensure_user(user_id)
+        try:
+            state.keys.add(name, scopes, user_id=user_id)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+    state.default_keys = state.keys.snapshot()
+    server = SandboxServer(
+        create_app(state), state.connections, host=host, port=port, log_level=log_level
+    )
+    print(f"Sandbox listening on {server.url}", flush=True)
+    signal.signal(signal.SIGTERM, _ignore_signal)
+    signal.signal(signal.SIGINT, _ignore_signal)
+    try:
+        server.serve_forever()
+    finally:
+        server.socket.close()
+        state.store.close()

@@ -1,0 +1,492 @@
+"""The exceptions reply-contacts raises, and the one function that maps a response to them.
+
+Generated calls, facade calls and raw calls all end in `error_from_response`, so a caller catches
+the same types whichever layer made the request. This module is a leaf: it imports nothing else
+from the package, so the transport and the facade can both depend on it without import cycles.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+import email.utils
+import json
+import math
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+__all__ = [
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ConnectionError",
+    "DecodeError",
+    "FieldError",
+    "InsecureURLError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ReplyError",
+    "ServerError",
+    "TimeoutError",
+    "ValidationError",
+    "error_from_response",
+    "is_standard_status",
+    "parse_retry_after",
+]
+
+BODY_LIMIT = 2048
+"""Characters of a response body kept on an exception: enough to debug, small enough to log."""
+
+_STANDARD_STATUSES = frozenset(status.value for status in HTTPStatus)
+
+# Response headers that can carry credentials. The request-side helper lives in
+# reply_contacts.transport.redaction; this copy keeps errors.py free of package imports.
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+
+_REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
+
+
+def is_standard_status(status: int) -> bool:
+    """True when `status` is registered with IANA (Python's `HTTPStatus` knows it)."""
+    return status in _STANDARD_STATUSES
+
+
+def parse_retry_after(value: str | None, now_wall: float) -> float | None:
+    """Seconds to wait from a `Retry-After` value: delta-seconds (int or float) or an HTTP-date.
+
+    `now_wall` is the current epoch time, used to turn a date into a delay. Negative values clamp
+    to 0; a missing, empty or unparsable value gives None. The parser lives here rather than in
+    the retry module because `RateLimitError.retry_after` needs it and this module stays a leaf.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        if math.isnan(seconds) or math.isinf(seconds):
+            return None
+        return max(0.0, seconds)
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:  # RFC 9110 dates are always GMT, even when the zone is "-0000"
+        moment = moment.replace(tzinfo=datetime.UTC)
+    try:
+        return max(0.0, moment.timestamp() - now_wall)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One entry of a validation problem's `errors[]`: a JSON Pointer (or parameter) and why."""
+
+    pointer: str
+    detail: str
+
+
+def _rebuild(cls: type[ReplyError], args: tuple[Any, ...], state: dict[str, Any]) -> ReplyError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+class ReplyError(Exception):
+    """Base of every exception raised by reply-contacts."""
+
+    _repr_fields: tuple[str, ...] = ()
+
+    # Subclasses take keyword-only fields, which the default exception pickling cannot replay;
+    # rebuilding from the instance dict makes every subclass picklable without per-class code.
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+    def __repr__(self) -> str:
+        parts = [repr(str(self))]
+        for name in self._repr_fields:
+            value = getattr(self, name, None)
+            if value not in (None, "", (), []):
+                parts.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+
+class InsecureURLError(ReplyError, ValueError):
+    """A request would send the API key in clear text (plain http:// to a non-loopback host)."""
+
+
+class APIError(ReplyError):
+    """The server answered with an error status. Fields come from its problem+json body."""
+
+    _repr_fields: tuple[str, ...] = ("status", "code", "method", "path", "request_id")
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status: int | None = None,
+        title: str | None = None,
+        detail: str | None = None,
+        code: str | None = None,
+        errors: Iterable[FieldError] = (),
+        method: str = "",
+        path: str = "",
+        headers: Mapping[str, str] | None = None,
+        body: str = "",
+        problem: dict[str, Any] | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.code = code
+        self.errors: list[FieldError] = list(errors)
+        self.method = method
+        self.path = path
+        self.headers: dict[str, str] = dict(headers or {})
+        self.body = body
+        self.problem = problem
+        self.request_id = request_id
+        super().__init__(message if message is not None else self._compose())
+
+    def _extras(self) -> list[str]:
+        extras = []
+        if self.code:
+            extras.append(f"code={self.code}")
+        if self.request_id:
+            extras.append(f"request id {self.request_id}")
+        return extras
+
+    def _compose(self) -> str:
+        title = self.title or _reason_phrase(self.status)
+        head = " ".join(part for part in (str(self.status or ""), title) if part) or "API error"
+        if self.method:
+            head += f" on {self.method} {self.path}"
+        if self.detail:
+            head += f": {self.detail}"
+        extras = self._extras()
+        if extras:
+            head += f" ({', '.join(extras)})"
+        return _one_line(head)
+
+
+class BadRequestError(APIError):
+    """400: the request was malformed or broke a business rule (see `code`)."""
+
+
+class ValidationError(BadRequestError):
+    """400 whose body lists the offending fields in `errors` (JSON Pointers)."""
+
+    def _extras(self) -> list[str]:
+        fields = "; ".join(f"{e.pointer or '(body)'}: {e.detail}" for e in self.errors)
+        return [*super()._extras(), f"errors: {fields}"]
+
+
+class AuthenticationError(APIError):
+    """401: the API key is missing, malformed or revoked (the body is often empty)."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the key lacks a scope, or the acting user lacks a feature scope.
+
+    `missing_scope` names what is missing when the server says so; `feature_scope` is True when
+    it is a user feature scope (e.g. "ViewProspect") rather than an API-key scope (e.g.
+    "contacts:write").
+    """
+
+    _repr_fields = (*APIError._repr_fields, "missing_scope")
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        missing_scope: str | None = None,
+        feature_scope: bool = False,
+        **fields: Any,
+    ) -> None:
+        self.missing_scope = missing_scope
+        self.feature_scope = feature_scope
+        super().__init__(message, **fields)
+
+    def _extras(self) -> list[str]:
+        extras = super()._extras()
+        if self.missing_scope:
+            kind = "feature scope" if self.feature_scope else "scope"
+            extras.append(f"missing {kind} {self.missing_scope}")
+        return extras
+
+
+class NotFoundError(APIError):
+    """404: no such resource (or it is not visible to this key)."""
+
+
+class ConflictError(APIError):
+    """409: the request conflicts with existing state (duplicate name, values present...)."""
+
+
+class RateLimitError(APIError):
+    """429 from the server, or raised locally when honouring a wait would exceed `max_wait`.
+
+    `retry_after` is the number of seconds to wait before trying again (None when unknown). A
+    locally raised error has `status` None: no request was sent.
+    """
+
+    _repr_fields = (*APIError._repr_fields, "retry_after")
+
+    def __init__(
+        self, message: str | None = None, *, retry_after: float | None = None, **fields: Any
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **fields)
+
+    def _extras(self) -> list[str]:
+        extras = super()._extras()
+        if self.retry_after is not None:
+            extras.append(f"retry after {self.retry_after:g}s")
+        return extras
+
+
+class ServerError(APIError):
+    """5xx: the server failed. Idempotent requests were already retried before this is raised."""
+
+
+class ConnectionError(ReplyError, builtins.ConnectionError):
+    """The request failed below HTTP (DNS, refused connection, reset, protocol error).
+
+    `maybe_applied` is True when the request may have reached the server, so a non-idempotent
+    operation may have taken effect; False when it provably never left this process.
+    """
+
+    _repr_fields = ("method", "path", "maybe_applied")
+
+    def __init__(
+        self, message: str, *, method: str = "", path: str = "", maybe_applied: bool = True
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.maybe_applied = maybe_applied
+        super().__init__(message)
+
+
+class TimeoutError(ConnectionError, builtins.TimeoutError):
+    """The request timed out (connect, read, write or waiting for a pooled connection)."""
+
+
+class DecodeError(ReplyError):
+    """A response could not be understood: a body that should be JSON is not, or a status code
+    outside the IANA registry (e.g. Cloudflare's 520, nginx's 499). Keeps the status and a snippet.
+    """
+
+    _repr_fields = ("status", "method", "path", "content_type")
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        method: str = "",
+        path: str = "",
+        headers: Mapping[str, str] | None = None,
+        body: str = "",
+        content_type: str | None = None,
+    ) -> None:
+        self.status = status
+        self.method = method
+        self.path = path
+        self.headers: dict[str, str] = dict(headers or {})
+        self.body = body
+        self.content_type = content_type
+        super().__init__(_one_line(message))
+
+
+_CLASS_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+_FEATURE_SCOPES = re.compile(r"Feature scopes?\s*\[([^\]]*)\]\s*(?:are|is) denied", re.IGNORECASE)
+
+
+def error_from_response(
+    method: str,
+    path: str,
+    status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    *,
+    now_wall: float | None = None,
+) -> APIError | DecodeError:
+    """Map one error response to its exception. The single mapping used by every layer.
+
+    `path` should be the URL path without the query string (queries can hold personal data).
+    `now_wall` (epoch seconds) resolves an HTTP-date `Retry-After`; it defaults to the system time.
+    """
+    lowered = {name.lower(): value for name, value in headers.items()}
+    safe_headers = {
+        name: ("***" if name.lower() in _SECRET_HEADERS else value)
+        for name, value in headers.items()
+    }
+    text = body.decode("utf-8", errors="replace")
+    snippet = text[:BODY_LIMIT]
+    content_type = lowered.get("content-type")
+    method = method.upper()
+
+    if not is_standard_status(status):
+        return DecodeError(
+            f"{status} (non-standard status) on {method} {path}: {_snippet_for_message(text)}",
+            status=status,
+            method=method,
+            path=path,
+            headers=safe_headers,
+            body=snippet,
+            content_type=content_type,
+        )
+
+    problem: dict[str, Any] | None = None
+    if text.strip():
+        try:
+            parsed = json.loads(text)
+        except (ValueError, RecursionError):
+            if _declares_json(content_type):
+                return DecodeError(
+                    f"{status} {_reason_phrase(status)} on {method} {path}: the body is not"
+                    f" valid JSON although declared as {content_type}:"
+                    f" {_snippet_for_message(text)}",
+                    status=status,
+                    method=method,
+                    path=path,
+                    headers=safe_headers,
+                    body=snippet,
+                    content_type=content_type,
+                )
+        else:
+            if isinstance(parsed, dict):
+                problem = parsed
+
+    fields: dict[str, Any] = {
+        "status": status,
+        "title": _text_member(problem, "title"),
+        "detail": _text_member(problem, "detail"),
+        "code": _text_member(problem, "code"),
+        "errors": _field_errors(problem),
+        "method": method,
+        "path": path,
+        "headers": safe_headers,
+        "body": snippet,
+        "problem": problem,
+        "request_id": next((lowered[h] for h in _REQUEST_ID_HEADERS if lowered.get(h)), None),
+    }
+    error_class = _CLASS_BY_STATUS.get(status)
+    if error_class is None:
+        error_class = ServerError if 500 <= status <= 599 else APIError
+    if error_class is BadRequestError and fields["errors"]:
+        error_class = ValidationError
+    if error_class is PermissionDeniedError:
+        scope, is_feature = _missing_scope(problem, lowered.get("www-authenticate"))
+        return PermissionDeniedError(missing_scope=scope, feature_scope=is_feature, **fields)
+    if error_class is RateLimitError:
+        wall = now_wall if now_wall is not None else time.time()
+        retry_after = parse_retry_after(lowered.get("retry-after"), wall)
+        return RateLimitError(retry_after=retry_after, **fields)
+    return error_class(**fields)
+
+
+def _reason_phrase(status: int | None) -> str:
+    if status is None or not is_standard_status(status):
+        return ""
+    return HTTPStatus(status).phrase
+
+
+def _declares_json(content_type: str | None) -> bool:
+    if not content_type:
+        return False
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _snippet_for_message(text: str) -> str:
+    text = _one_line(text)
+    if not text:
+        return "(empty body)"
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
+def _text_member(problem: Mapping[str, Any] | None, name: str) -> str | None:
+    if problem is None:
+        return None
+    value = problem.get(name)
+    if value is None or isinstance(value, dict | list):
+        return None
+    return str(value)
+
+
+def _field_errors(problem: Mapping[str, Any] | None) -> list[FieldError]:
+    if problem is None or not isinstance(problem.get("errors"), list):
+        return []
+    found = []
+    for item in problem["errors"]:
+        if isinstance(item, dict):
+            pointer, detail = item.get("pointer"), item.get("detail")
+            found.append(
+                FieldError(
+                    pointer="" if pointer is None else str(pointer),
+                    detail="" if detail is None else str(detail),
+                )
+            )
+        elif isinstance(item, str):
+            found.append(FieldError(pointer="", detail=item))
+    return found
+
+
+def _missing_scope(
+    problem: Mapping[str, Any] | None, www_authenticate: str | None
+) -> tuple[str | None, bool]:
+    """Find the missing scope: a body member, then the RFC 6750 challenge, then the detail text."""
+    if problem is not None:
+        extensions = problem.get("extensions")
+        for source in (problem, extensions if isinstance(extensions, dict) else {}):
+            for name in ("requiredScope", "requiredScopes", "missingScope", "scope"):
+                value = source.get(name)
+                if isinstance(value, str) and value:
+                    return value, False
+                if isinstance(value, list) and value:
+                    return " ".join(str(v) for v in value), False
+    if www_authenticate and _auth_param(www_authenticate, "error") == "insufficient_scope":
+        scope = _auth_param(www_authenticate, "scope")
+        if scope:
+            return scope, False
+    detail = _text_member(problem, "detail")
+    if detail:
+        match = _FEATURE_SCOPES.search(detail)
+        if match and match.group(1).strip():
+            return match.group(1).strip(), True
+    return None, False
+
+
+def _auth_param(challenge: str, name: str) -> str | None:
+    pattern = rf'(?:^|[\s,]){re.escape(name)}\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))'
+    match = re.search(pattern, challenge, re.IGNORECASE)
+    if match is None:
+        return None
+    quoted, token = match.groups()
+    return re.sub(r"\\(.)", r"\1", quoted) if quoted is not None else token

@@ -1,0 +1,132 @@
+"""Iterate every item of a `top`/`skip` listing, sync or async, one page in memory at a time.
+
+The API pages by offset (`top`, `skip`) and says `hasMore`; it sends no total. Pages are requested
+at the endpoint's maximum size (fewest requests against the per-user budget) unless `max_items`
+needs fewer, and iteration stops on `hasMore=false`, on an empty page, or at `max_items`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from ._plan import Call
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PageQuery(Generic[T]):
+    """How to fetch one page of a listing: the operation, its fixed arguments and page limits."""
+
+    operation: str
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    max_page_size: int = 1000
+    page_size: int | None = None
+    max_items: int | None = None
+    skip: int = 0
+
+    def __post_init__(self) -> None:
+        if self.page_size is not None and not 1 <= self.page_size <= self.max_page_size:
+            raise ValueError(f"page_size must be between 1 and {self.max_page_size}")
+        if self.max_items is not None and self.max_items < 0:
+            raise ValueError("max_items must not be negative")
+        if self.skip < 0:
+            raise ValueError("skip must not be negative")
+
+    def call_for(self, skip: int, remaining: int | None) -> Call[Any]:
+        top = self.page_size or self.max_page_size
+        if remaining is not None:
+            top = max(1, min(top, remaining))
+        return Call(self.operation, {**self.kwargs, "top": top, "skip": skip})
+
+
+def _items_of(page: Any) -> list[Any]:
+    # Paged responses are {items, hasMore}; the generated model exposes them as attributes.
+    return list(page.items)
+
+
+def _has_more(page: Any) -> bool:
+    return bool(page.has_more)
+
+
+class _Cursor:
+    """Offset bookkeeping shared by the sync and async paginators."""
+
+    def __init__(self, query: PageQuery[Any]) -> None:
+        self.query = query
+        self.skip = query.skip
+        self.yielded = 0
+        self.done = query.max_items == 0
+
+    def remaining(self) -> int | None:
+        if self.query.max_items is None:
+            return None
+        return self.query.max_items - self.yielded
+
+    def next_call(self) -> Call[Any]:
+        return self.query.call_for(self.skip, self.remaining())
+
+    def accept(self, page: Any) -> list[Any]:
+        items = _items_of(page)
+        remaining = self.remaining()
+        if remaining is not None and len(items) >= remaining:
+            items = items[:remaining]
+            self.done = True
+        if not items or not _has_more(page):
+            self.done = True
+        self.skip += len(items)
+        self.yielded += len(items)
+        return items
+
+
+class Paginator(Generic[T]):
+    """`for item in paginator` walks every page lazily; `.pages()` yields the page models."""
+
+    def __init__(self, run: Callable[[Call[Any]], Any], query: PageQuery[T]) -> None:
+        self._run = run
+        self._query = query
+
+    def pages(self) -> Iterator[Any]:
+        cursor = _Cursor(self._query)
+        while not cursor.done:
+            page = self._run(cursor.next_call())
+            cursor.accept(page)
+            yield page
+
+    def __iter__(self) -> Iterator[T]:
+        cursor = _Cursor(self._query)
+        while not cursor.done:
+            page = self._run(cursor.next_call())
+            yield from cursor.accept(page)
+
+    def to_list(self) -> list[T]:
+        """Everything in one list: only for listings you know are small."""
+        return list(self)
+
+
+class AsyncPaginator(Generic[T]):
+    """`async for item in paginator` walks every page lazily; `.pages()` yields page models."""
+
+    def __init__(self, run: Callable[[Call[Any]], Awaitable[Any]], query: PageQuery[T]) -> None:
+        self._run = run
+        self._query = query
+
+    async def pages(self) -> AsyncIterator[Any]:
+        cursor = _Cursor(self._query)
+        while not cursor.done:
+            page = await self._run(cursor.next_call())
+            cursor.accept(page)
+            yield page
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        cursor = _Cursor(self._query)
+        while not cursor.done:
+            page = await self._run(cursor.next_call())
+            for item in cursor.accept(page):
+                yield item
+
+    async def to_list(self) -> list[T]:
+        """Everything in one list: only for listings you know are small."""
+        return [item async for item in self]

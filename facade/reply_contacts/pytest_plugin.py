@@ -1,0 +1,101 @@
+"""pytest fixtures for code that talks to Reply's Contact Data API, backed by the sandbox.
+
+Registered through the ``pytest11`` entry point, so installing ``reply-contacts`` makes these
+available everywhere: keep this module light (nothing heavy is imported until a fixture runs).
+
+- ``reply_sandbox``: a running :class:`reply_contacts.sandbox.Sandbox`, reset before each test
+  (one server per session, so it is cheap).
+- ``reply_client``: a ``reply_contacts.ReplyContacts`` pointed at it. While it is in use the
+  test fails closed: ``REPLY_BASE_URL``/``REPLY_API_KEY`` point at the sandbox and any
+  connection to a host that is not loopback is refused, so a test can never reach the real API.
+
+The ini option ``reply_sandbox_rate_limit`` (``"100/3000"`` by default, like the real API, or
+``"off"``) sets the sandbox's per-user limits.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from reply_contacts.sandbox import Sandbox
+
+RATE_LIMIT_INI = "reply_sandbox_rate_limit"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        RATE_LIMIT_INI,
+        "Per-user rate limit of the reply_sandbox fixture: PER_MINUTE/PER_HOUR or 'off'.",
+        default="100/3000",
+    )
+
+
+def is_loopback(host: object) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if not isinstance(host, str):
+        return False
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def reply_sandbox_server(pytestconfig: pytest.Config) -> Iterator[Sandbox]:
+    """The session's sandbox server; tests should use ``reply_sandbox`` (reset per test)."""
+    from reply_contacts.sandbox import Sandbox
+
+    with Sandbox(rate_limit=str(pytestconfig.getini(RATE_LIMIT_INI))) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def reply_sandbox(reply_sandbox_server: Sandbox) -> Sandbox:
+    """A running sandbox with fresh data, default keys and limits, and no faults."""
+    reply_sandbox_server.reset()
+    return reply_sandbox_server
+
+
+@pytest.fixture
+def reply_loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refuse name resolution (hence connections) for every host that is not loopback."""
+    real_getaddrinfo = socket.getaddrinfo
+
+    def guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host is not None and not is_loopback(host):
+            raise socket.gaierror(
+                socket.EAI_NONAME,
+                f"blocked by reply_contacts' pytest plugin: {host!r} is not the sandbox "
+                "(tests using reply_client may only reach loopback)",
+            )
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+
+
+@pytest.fixture
+def reply_client(
+    reply_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, reply_loopback_only: None
+) -> Iterator[Any]:
+    """A ``ReplyContacts`` client for the sandbox, with the network closed to anything else."""
+    monkeypatch.setenv("REPLY_BASE_URL", reply_sandbox.url)
+    monkeypatch.setenv("REPLY_API_KEY", reply_sandbox.api_key)
+    from reply_contacts import ReplyContacts
+
+    client = ReplyContacts(api_key=reply_sandbox.api_key, base_url=reply_sandbox.url)
+    try:
+        yield client
+    finally:
+        close = getattr(client, "close", None)
+        if callable(close):
+            close()

@@ -1,0 +1,108 @@
+"""Small pieces shared by the namespaces: request models from user input, id lists, chunking."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
+
+from .._plan import Call, Flow
+from ..results import BulkResult, bulk_result
+
+M = TypeVar("M")
+
+
+class SupportsRequestBody(Protocol):
+    """Anything that can produce a request body: filter builders implement this."""
+
+    def to_body(self) -> dict[str, Any]: ...
+
+
+def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mapping[str, Any]) -> M:
+    """A generated request model from a model, an API-shaped mapping, or keyword arguments.
+
+    A mapping uses the API's field names (camelCase). Keyword arguments use the model's Python
+    names (snake_case). Unknown names raise instead of being dropped: a typo must not silently
+    leave a field unsent.
+    """
+    if value is not None and fields:
+        raise TypeError(f"pass either a {cls.__name__} (or a mapping) or keyword fields, not both")
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, Mapping):
+        model: Any = cls.from_dict(value)  # type: ignore[attr-defined]
+        sent = set(model.to_dict())
+        dropped = sorted(set(value) - sent)
+        if dropped:
+            raise TypeError(f"{cls.__name__} has no field(s) {', '.join(dropped)}")
+        return model  # type: ignore[no-any-return]
+    if value is not None:
+        raise TypeError(f"expected a {cls.__name__} or a mapping, got {type(value).__name__}")
+    # Keyword fields go through from_dict too, so strings become enums and dicts become nested
+    # models exactly as they would from JSON.
+    return build_model(cls, {_api_name(k): _jsonable(v) for k, v in fields.items()}, {})
+
+
+def _api_name(python_name: str) -> str:
+    """The generator's snake_case name back to the API's camelCase (first_name -> firstName)."""
+    head, *rest = python_name.rstrip("_").split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def as_body(value: SupportsRequestBody | Mapping[str, Any] | Any | None) -> dict[str, Any]:
+    """A JSON body from a filter builder, a generated model or a mapping."""
+    if value is None:
+        return {}
+    if hasattr(value, "to_body"):
+        return dict(value.to_body())
+    if hasattr(value, "to_dict"):
+        return dict(value.to_dict())
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"cannot use a {type(value).__name__} as a request body")
+
+
+def id_list(ids: int | Iterable[int], what: str = "id") -> list[int]:
+    """Validate ids locally so a bad one fails before it costs a request."""
+    values = [ids] if isinstance(ids, int) else list(ids)
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 2**31 - 1:
+            raise ValueError(f"{what} must be a positive 32-bit integer, got {value!r}")
+    if not values:
+        raise ValueError(f"at least one {what} is required")
+    return values
+
+
+def chunks(values: Sequence[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])
+
+
+def bulk_in_chunks(
+    operation: str,
+    ids: Sequence[int],
+    size: int,
+    make_call: Any,
+) -> Flow[BulkResult]:
+    """Run a per-id bulk endpoint over any number of ids, `size` per request; merge results.
+
+    Every failure of every chunk is kept, so the caller sees all of them, not only the first.
+    """
+    result = BulkResult(operation, ())
+    for chunk in chunks(ids, size):
+        call: Call[Any] = make_call(chunk)
+        parsed = yield call
+        result = result.merge(bulk_result(operation, chunk, parsed))
+    return result

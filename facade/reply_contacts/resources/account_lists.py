@@ -1,0 +1,166 @@
+"""Account lists (`/v3/contact-account-lists`): team-wide lists of accounts."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+from .._plan import Call, Flow
+from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from ..errors import ConflictError
+from ..pagination import PageQuery
+from ..results import BulkResult
+from ._common import bulk_in_chunks, id_list
+
+if TYPE_CHECKING:
+    from reply_contact_data_client.models import ContactAccountList, ContactAccountListPage
+
+MEMBERSHIP_BATCH = 1000  # documented maxItems of add/move accounts
+
+
+def _unset_if_none(value: Any) -> Any:
+    from reply_contact_data_client.types import UNSET
+
+    return UNSET if value is None else value
+
+
+def _check_name(name: str) -> str:
+    # Documented: 3..128 characters. Checked here so a bad name costs no request.
+    if not 3 <= len(name) <= 128:
+        raise ValueError(f"an account list name must be 3 to 128 characters, got {len(name)}")
+    return name
+
+
+class AccountListsOperations(ResourceBase):
+    @paginated
+    def list(
+        self,
+        *,
+        search: str | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+    ) -> PageQuery[ContactAccountList]:
+        """Every account list (yours first); `search` is a case-insensitive name substring."""
+        return PageQuery(
+            "account_lists.get_contact_account_lists",
+            {"search": _unset_if_none(search)},
+            page_size=page_size,
+            max_items=max_items,
+        )
+
+    @operation
+    def list_page(
+        self, *, top: int = 100, skip: int = 0, search: str | None = None
+    ) -> Call[ContactAccountListPage]:
+        return Call(
+            "account_lists.get_contact_account_lists",
+            {"top": top, "skip": skip, "search": _unset_if_none(search)},
+        )
+
+    @operation
+    def get(self, list_id: int) -> Call[ContactAccountList]:
+        (list_id,) = id_list(list_id, "list_id")
+        return Call("account_lists.get_contact_account_list_by_id", {"id": list_id})
+
+    @operation
+    def find_by_name(self, name: str) -> Flow[ContactAccountList | None]:
+        """The account list named exactly `name` (case-insensitive), or None."""
+        return (yield from self._find_by_name(name))
+
+    def _find_by_name(self, name: str) -> Flow[ContactAccountList | None]:
+        wanted = name.strip().casefold()
+        skip = 0
+        while True:
+            page = yield Call(
+                "account_lists.get_contact_account_lists",
+                {"top": 1000, "skip": skip, "search": name.strip()},
+            )
+            for item in page.items:
+                if str(item.name).strip().casefold() == wanted:
+                    return cast("ContactAccountList", item)
+            if not page.has_more or not page.items:
+                return None
+            skip += len(page.items)
+
+    @operation
+    def create(self, name: str) -> Call[ContactAccountList]:
+        """Create an account list. Raises ConflictError (`contactAccountList.duplicateName`)."""
+        from reply_contact_data_client.models import ContactAccountListCreateRequest
+
+        body = ContactAccountListCreateRequest(name=_check_name(name))
+        return Call("account_lists.create_contact_account_list", {"body": body})
+
+    @operation
+    def get_or_create(self, name: str) -> Flow[ContactAccountList]:
+        """The account list with this name, created if missing."""
+        from reply_contact_data_client.models import ContactAccountListCreateRequest
+
+        found = yield from self._find_by_name(name)
+        if found is not None:
+            return found
+        try:
+            created: ContactAccountList = yield Call(
+                "account_lists.create_contact_account_list",
+                {"body": ContactAccountListCreateRequest(name=_check_name(name))},
+            )
+        except ConflictError:
+            found = yield from self._find_by_name(name)
+            if found is None:
+                raise
+            return found
+        return created
+
+    @operation
+    def rename(self, list_id: int, name: str) -> Call[ContactAccountList]:
+        from reply_contact_data_client.models import ContactAccountListUpdateRequest
+
+        (list_id,) = id_list(list_id, "list_id")
+        body = ContactAccountListUpdateRequest(name=_check_name(name))
+        return Call("account_lists.update_contact_account_list", {"id": list_id, "body": body})
+
+    @operation
+    def delete(self, list_id: int) -> Call[None]:
+        """Delete an account list; the accounts are kept."""
+        (list_id,) = id_list(list_id, "list_id")
+        return Call("account_lists.delete_contact_account_list", {"id": list_id}, lambda _: None)
+
+    @operation
+    def add_accounts(self, list_id: int, account_ids: Iterable[int]) -> Flow[BulkResult]:
+        """Add accounts to the list, keeping their other memberships."""
+        return (
+            yield from self._membership(
+                "add_accounts_to_contact_account_list", list_id, account_ids
+            )
+        )
+
+    @operation
+    def move_accounts(self, list_id: int, account_ids: Iterable[int]) -> Flow[BulkResult]:
+        """Move accounts into the list and out of every other list."""
+        return (
+            yield from self._membership(
+                "move_accounts_to_contact_account_list", list_id, account_ids
+            )
+        )
+
+    def _membership(
+        self, endpoint: str, list_id: int, account_ids: Iterable[int]
+    ) -> Flow[BulkResult]:
+        from reply_contact_data_client.models import ContactAccountListAccountIdsRequest
+
+        (list_id,) = id_list(list_id, "list_id")
+        ids = id_list(account_ids, "account id")
+
+        def make_call(chunk: builtins.list[int]) -> Call[Any]:
+            body = ContactAccountListAccountIdsRequest(account_ids=chunk)
+            return Call(f"account_lists.{endpoint}", {"id": list_id, "body": body})
+
+        return (yield from bulk_in_chunks(endpoint, ids, MEMBERSHIP_BATCH, make_call))
+
+
+class AccountLists(AccountListsOperations, SyncResource):
+    """`client.account_lists`: lists of accounts."""
+
+
+class AsyncAccountLists(AccountListsOperations, AsyncResource):
+    """`client.account_lists` of the async client."""

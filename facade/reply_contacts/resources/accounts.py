@@ -1,0 +1,229 @@
+"""Accounts (`/v3/contact-accounts`): companies, their owners and the contacts linked to them."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from .._plan import Call, Flow
+from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from ..pagination import PageQuery
+from ..results import BulkResult
+from ._common import SupportsRequestBody, as_body, build_model, bulk_in_chunks, id_list
+
+if TYPE_CHECKING:
+    from reply_contact_data_client.models import (
+        ContactAccount,
+        ContactAccountContact,
+        ContactAccountCreateItemResult,
+        ContactAccountCreateRequest,
+        ContactAccountDetails,
+        ContactAccountPage,
+        ContactAccountUpdateRequest,
+    )
+
+# Documented: bulk create takes up to 100 accounts, contact links up to 1,000 ids, bulk delete
+# up to 1,000 ids per call.
+BULK_CREATE_MAX = 100
+LINK_BATCH = 1000
+DELETE_BATCH = 1000
+
+AccountFilterInput = SupportsRequestBody | Mapping[str, Any] | Any | None
+
+
+def _unset_if_none(value: Any) -> Any:
+    from reply_contact_data_client.types import UNSET
+
+    return UNSET if value is None else value
+
+
+def _filter_body(filter_: AccountFilterInput) -> Any:
+    from reply_contact_data_client.models import ContactAccountFilterRequest
+
+    return ContactAccountFilterRequest.from_dict(as_body(filter_))
+
+
+class AccountsOperations(ResourceBase):
+    @paginated
+    def list(
+        self,
+        *,
+        search: str | None = None,
+        sort_by: str | None = None,
+        sort_direction: str | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+    ) -> PageQuery[ContactAccount]:
+        """Every account, lazily; `search` matches names."""
+        return PageQuery(
+            "accounts.get_contact_accounts",
+            {
+                "search": _unset_if_none(search),
+                "sort_by": _unset_if_none(sort_by),
+                "sort_direction": _unset_if_none(sort_direction),
+            },
+            page_size=page_size,
+            max_items=max_items,
+        )
+
+    @operation
+    def list_page(
+        self, *, top: int = 25, skip: int = 0, search: str | None = None
+    ) -> Call[ContactAccountPage]:
+        """One page of accounts, exactly as the API returns it."""
+        return Call(
+            "accounts.get_contact_accounts",
+            {"top": top, "skip": skip, "search": _unset_if_none(search)},
+        )
+
+    @paginated
+    def filter(
+        self,
+        filter: AccountFilterInput = None,
+        *,
+        page_size: int | None = None,
+        max_items: int | None = None,
+    ) -> PageQuery[ContactAccount]:
+        """Every account matching a filter (an `AccountFilter` builder, a generated
+        `ContactAccountFilterRequest`, or an API-shaped dict), lazily."""
+        return PageQuery(
+            "accounts.filter_contact_accounts",
+            {"body": _filter_body(filter)},
+            page_size=page_size,
+            max_items=max_items,
+        )
+
+    @operation
+    def get(self, account_id: int) -> Call[ContactAccountDetails]:
+        (account_id,) = id_list(account_id, "account_id")
+        return Call("accounts.get_contact_account_by_id", {"id": account_id})
+
+    @operation
+    def create(
+        self,
+        account: ContactAccountCreateRequest | Mapping[str, Any] | None = None,
+        /,
+        **fields: Any,
+    ) -> Call[ContactAccountDetails]:
+        """Create an account: `create(name="Acme", domain_name="acme.com")`."""
+        from reply_contact_data_client.models import ContactAccountCreateRequest
+
+        body = build_model(ContactAccountCreateRequest, account, fields)
+        return Call("accounts.create_contact_account", {"body": body})
+
+    @operation
+    def replace(
+        self,
+        account_id: int,
+        account: ContactAccountUpdateRequest | Mapping[str, Any] | None = None,
+        /,
+        **fields: Any,
+    ) -> Call[ContactAccountDetails]:
+        """Replace an account in full: every optional field left out is cleared."""
+        from reply_contact_data_client.models import ContactAccountUpdateRequest
+
+        (account_id,) = id_list(account_id, "account_id")
+        body = build_model(ContactAccountUpdateRequest, account, fields)
+        return Call("accounts.update_contact_account", {"id": account_id, "body": body})
+
+    @operation
+    def delete(self, account_id: int) -> Call[None]:
+        """Delete an account; its contacts are kept, without an account."""
+        (account_id,) = id_list(account_id, "account_id")
+        return Call("accounts.delete_contact_account", {"id": account_id}, lambda _: None)
+
+    @operation
+    def bulk_create(
+        self, accounts: builtins.list[ContactAccountCreateRequest | Mapping[str, Any]]
+    ) -> Call[builtins.list[ContactAccountCreateItemResult]]:
+        """Create up to 100 accounts in one call; one result per input, in order.
+
+        For more, with every failure reported, use `client.workflows.create_accounts(...)`.
+        """
+        from reply_contact_data_client.models import (
+            ContactAccountBulkCreateRequest,
+            ContactAccountCreateRequest,
+        )
+
+        if not accounts:
+            raise ValueError("bulk_create needs at least one account")
+        if len(accounts) > BULK_CREATE_MAX:
+            raise ValueError(f"bulk_create takes at most {BULK_CREATE_MAX} accounts")
+        items = [build_model(ContactAccountCreateRequest, a, {}) for a in accounts]
+        body = ContactAccountBulkCreateRequest(items=items)
+        return Call("accounts.bulk_create_contact_accounts", {"body": body})
+
+    @operation
+    def bulk_delete(self, account_ids: Iterable[int]) -> Flow[BulkResult]:
+        """Delete many accounts; every id that was not deleted is reported, with why."""
+        from reply_contact_data_client.models import ContactAccountBulkDeleteRequest
+
+        def make_call(chunk: builtins.list[int]) -> Call[Any]:
+            body = ContactAccountBulkDeleteRequest(ids=chunk)
+            return Call("accounts.bulk_delete_contact_accounts", {"body": body})
+
+        ids = id_list(account_ids, "account id")
+        return (
+            yield from bulk_in_chunks("bulk_delete_contact_accounts", ids, DELETE_BATCH, make_call)
+        )
+
+    @operation
+    def change_owner(self, account_id: int, user_id: int) -> Call[ContactAccountDetails]:
+        """Give the account to a teammate (must be a team member)."""
+        from reply_contact_data_client.models import ContactAccountOwnerUpdateRequest
+
+        (account_id,) = id_list(account_id, "account_id")
+        body = ContactAccountOwnerUpdateRequest(user_id=id_list(user_id, "user_id")[0])
+        return Call("accounts.update_contact_account_owner", {"id": account_id, "body": body})
+
+    @paginated
+    def contacts(
+        self, account_id: int, *, page_size: int | None = None, max_items: int | None = None
+    ) -> PageQuery[ContactAccountContact]:
+        """The contacts linked to an account, lazily."""
+        (account_id,) = id_list(account_id, "account_id")
+        return PageQuery(
+            "accounts.get_contact_account_contacts",
+            {"id": account_id},
+            page_size=page_size,
+            max_items=max_items,
+        )
+
+    @operation
+    def link_contacts(self, account_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
+        """Link contacts to the account (a contact linked elsewhere is moved here)."""
+        return (
+            yield from self._links("bulk_add_contacts_to_contact_account", account_id, contact_ids)
+        )
+
+    @operation
+    def unlink_contacts(self, account_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
+        """Unlink contacts from the account; the contacts themselves are kept."""
+        return (
+            yield from self._links(
+                "bulk_remove_contacts_from_contact_account", account_id, contact_ids
+            )
+        )
+
+    def _links(
+        self, endpoint: str, account_id: int, contact_ids: Iterable[int]
+    ) -> Flow[BulkResult]:
+        from reply_contact_data_client.models import ContactAccountContactIdsRequest
+
+        (account_id,) = id_list(account_id, "account_id")
+        ids = id_list(contact_ids, "contact id")
+
+        def make_call(chunk: builtins.list[int]) -> Call[Any]:
+            body = ContactAccountContactIdsRequest(contact_ids=chunk)
+            return Call(f"accounts.{endpoint}", {"id": account_id, "body": body})
+
+        return (yield from bulk_in_chunks(endpoint, ids, LINK_BATCH, make_call))
+
+
+class Accounts(AccountsOperations, SyncResource):
+    """`client.accounts`: accounts (companies) and their contact links."""
+
+
+class AsyncAccounts(AccountsOperations, AsyncResource):
+    """`client.accounts` of the async client."""

@@ -1,0 +1,73 @@
+"""Background jobs (`/v3/background-jobs`): follow and cancel the API's long-running work."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from .._plan import Call
+from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from ..pagination import PageQuery
+
+if TYPE_CHECKING:
+    from reply_contact_data_client.models import BackgroundJob, BackgroundJobListItem
+
+# Settled states: poll until the job reaches one of these.
+TERMINAL_STATUSES = frozenset({"Done", "Failed", "Cancelled", "Expired"})
+
+
+def _job_uuid(job_id: str | uuid.UUID) -> uuid.UUID:
+    try:
+        return job_id if isinstance(job_id, uuid.UUID) else uuid.UUID(str(job_id))
+    except ValueError:
+        raise ValueError(f"a background job id is a GUID, got {job_id!r}") from None
+
+
+def _unset_if_none(value: Any) -> Any:
+    from reply_contact_data_client.types import UNSET
+
+    return UNSET if value is None else value
+
+
+class BackgroundJobsOperations(ResourceBase):
+    @paginated
+    def list(
+        self,
+        *,
+        category: str | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+    ) -> PageQuery[BackgroundJobListItem]:
+        """Every background job, lazily (pages of up to 200); `category` e.g. "email-validation"."""
+        return PageQuery(
+            "background_jobs.get_background_jobs",
+            {"category": _unset_if_none(category)},
+            max_page_size=200,
+            page_size=page_size,
+            max_items=max_items,
+        )
+
+    @operation
+    def get(self, job_id: str | uuid.UUID) -> Call[BackgroundJob]:
+        """One job; poll until its status is Done, Failed, Cancelled or Expired."""
+        return Call("background_jobs.get_background_job_by_id", {"job_id": _job_uuid(job_id)})
+
+    @operation
+    def cancel(self, job_id: str | uuid.UUID, *, reason: str | None = None) -> Call[None]:
+        """Cancel a job (idempotent: cancelling a cancelled job succeeds)."""
+        from reply_contact_data_client.models import BackgroundJobCancelRequest
+
+        body = BackgroundJobCancelRequest(reason=reason) if reason else _unset_if_none(None)
+        return Call(
+            "background_jobs.cancel_background_job",
+            {"job_id": _job_uuid(job_id), "body": body},
+            lambda _: None,
+        )
+
+
+class BackgroundJobs(BackgroundJobsOperations, SyncResource):
+    """`client.background_jobs`: the API's asynchronous jobs."""
+
+
+class AsyncBackgroundJobs(BackgroundJobsOperations, AsyncResource):
+    """`client.background_jobs` of the async client."""

@@ -1,0 +1,169 @@
+"""Contact lists (`/v3/contact-lists`): create, rename, share, and file contacts into them."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+from .._plan import Call, Flow
+from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from ..errors import ConflictError
+from ..pagination import PageQuery
+from ..results import BulkResult
+from ._common import bulk_in_chunks, id_list
+
+if TYPE_CHECKING:
+    from reply_contact_data_client.models import ContactList, ContactListPage
+
+# The add/move endpoints document no maximum; batches of 1,000 keep each request small enough
+# that a retry after a dropped connection replays a bounded amount of (idempotent) work.
+MEMBERSHIP_BATCH = 1000
+
+
+def _unset_if_none(value: Any) -> Any:
+    from reply_contact_data_client.types import UNSET
+
+    return UNSET if value is None else value
+
+
+class ContactListsOperations(ResourceBase):
+    @paginated
+    def list(
+        self,
+        *,
+        search: str | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+    ) -> PageQuery[ContactList]:
+        """Every list you own or that is shared with your team; `search` matches names."""
+        return PageQuery(
+            "contact_lists.get_contact_lists",
+            {"search": _unset_if_none(search)},
+            page_size=page_size,
+            max_items=max_items,
+        )
+
+    @operation
+    def list_page(
+        self, *, top: int = 25, skip: int = 0, search: str | None = None
+    ) -> Call[ContactListPage]:
+        """One page of lists, exactly as the API returns it."""
+        return Call(
+            "contact_lists.get_contact_lists",
+            {"top": top, "skip": skip, "search": _unset_if_none(search)},
+        )
+
+    @operation
+    def get(self, list_id: int) -> Call[ContactList]:
+        (list_id,) = id_list(list_id, "list_id")
+        return Call("contact_lists.get_contact_list_by_id", {"id": list_id})
+
+    @operation
+    def find_by_name(self, name: str) -> Flow[ContactList | None]:
+        """The list named exactly `name` (case-insensitive), or None."""
+        return (yield from self._find_by_name(name))
+
+    def _find_by_name(self, name: str) -> Flow[ContactList | None]:
+        wanted = name.strip().casefold()
+        skip = 0
+        while True:
+            page = yield Call(
+                "contact_lists.get_contact_lists",
+                {"top": 1000, "skip": skip, "search": name.strip()},
+            )
+            for item in page.items:
+                if str(item.name).strip().casefold() == wanted:
+                    return cast("ContactList", item)
+            if not page.has_more or not page.items:
+                return None
+            skip += len(page.items)
+
+    @operation
+    def create(self, name: str, *, shared: bool = False) -> Call[ContactList]:
+        """Create a list. Raises ConflictError (`contactsList.duplicateName`)."""
+        from reply_contact_data_client.models import ContactListCreateRequest
+
+        body = ContactListCreateRequest(name=name, is_shared=shared)
+        return Call("contact_lists.create_contact_list", {"body": body})
+
+    @operation
+    def get_or_create(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
+        """The list with this name, created if missing (safe against a concurrent creator)."""
+        return (yield from self._get_or_create(name, shared=shared))
+
+    def _get_or_create(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
+        found = yield from self._find_by_name(name)
+        if found is not None:
+            return found
+        from reply_contact_data_client.models import ContactListCreateRequest
+
+        try:
+            created = yield Call(
+                "contact_lists.create_contact_list",
+                {"body": ContactListCreateRequest(name=name, is_shared=shared)},
+            )
+        except ConflictError:
+            # Someone created it between our lookup and our create: use theirs.
+            found = yield from self._find_by_name(name)
+            if found is None:
+                raise
+            return found
+        return created  # type: ignore[no-any-return]
+
+    @operation
+    def rename(self, list_id: int, name: str) -> Call[ContactList]:
+        from reply_contact_data_client.models import ContactListUpdateRequest
+
+        (list_id,) = id_list(list_id, "list_id")
+        body = ContactListUpdateRequest(name=name)
+        return Call("contact_lists.update_contact_list", {"id": list_id, "body": body})
+
+    @operation
+    def delete(self, list_id: int) -> Call[None]:
+        """Delete a list; its contacts are kept."""
+        (list_id,) = id_list(list_id, "list_id")
+        return Call("contact_lists.delete_contact_list", {"id": list_id}, lambda _: None)
+
+    @operation
+    def share(self, list_id: int) -> Call[None]:
+        (list_id,) = id_list(list_id, "list_id")
+        return Call("contact_lists.share_contact_list", {"id": list_id}, lambda _: None)
+
+    @operation
+    def unshare(self, list_id: int) -> Call[None]:
+        (list_id,) = id_list(list_id, "list_id")
+        return Call("contact_lists.unshare_contact_list", {"id": list_id}, lambda _: None)
+
+    @operation
+    def add_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
+        """File contacts into a list, keeping their other memberships. Every failed id is
+        reported in the result (per-item code 8, ContactNotProcessed)."""
+        return (yield from self._membership("add_contacts_to_contact_list", list_id, contact_ids))
+
+    @operation
+    def move_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
+        """Move contacts into a list and out of every other list."""
+        return (yield from self._membership("move_contacts_to_contact_list", list_id, contact_ids))
+
+    def _membership(
+        self, endpoint: str, list_id: int, contact_ids: Iterable[int]
+    ) -> Flow[BulkResult]:
+        from reply_contact_data_client.models import ContactIdsRequest
+
+        (list_id,) = id_list(list_id, "list_id")
+        ids = id_list(contact_ids, "contact id")
+
+        def make_call(chunk: builtins.list[int]) -> Call[Any]:
+            body = ContactIdsRequest(contact_ids=chunk)
+            return Call(f"contact_lists.{endpoint}", {"id": list_id, "body": body})
+
+        return (yield from bulk_in_chunks(endpoint, ids, MEMBERSHIP_BATCH, make_call))
+
+
+class ContactLists(ContactListsOperations, SyncResource):
+    """`client.contact_lists`: contact lists and list membership."""
+
+
+class AsyncContactLists(ContactListsOperations, AsyncResource):
+    """`client.contact_lists` of the async client."""

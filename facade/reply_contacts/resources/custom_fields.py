@@ -1,0 +1,166 @@
+"""Custom fields (`/v3/custom-fields`), and the catalog that maps titles to ids.
+
+The live API returns a contact's custom values keyed by the field's numeric id ("150697"), while
+people think in titles ("Deal Stage"). The catalog caches the (small, unpaged) field list and
+refreshes it once on a miss, so reading and writing values by title costs one extra request per
+client, not one per contact.
+"""
+
+from __future__ import annotations
+
+import builtins
+import threading
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from .._plan import Call, Flow
+from .._resource import AsyncResource, ResourceBase, SyncResource, operation
+from ._common import build_model, id_list
+
+if TYPE_CHECKING:
+    from reply_contact_data_client.models import (
+        CustomField,
+        CustomFieldCreateRequest,
+        CustomFieldUpdateRequest,
+    )
+
+_LIST = "custom_fields.get_custom_fields"
+
+
+class UnknownCustomFieldError(KeyError):
+    """A custom field title or id that the account does not have."""
+
+    def __init__(self, name: str | int, known: list[str]) -> None:
+        self.name = name
+        self.known = known
+        shown = ", ".join(known[:10]) + (" ..." if len(known) > 10 else "")
+        super().__init__(f"no custom field {name!r} (known: {shown or 'none'})")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class CustomFieldCatalog:
+    """Cached custom-field definitions of one client, looked up by id or by title."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_id: dict[int, CustomField] = {}
+        self._by_title: dict[str, CustomField] = {}
+        self._loaded = False
+
+    def load(self, fields: list[CustomField]) -> None:
+        with self._lock:
+            self._by_id = {int(cast(int, f.id)): f for f in fields}
+            self._by_title = {str(f.title).casefold(): f for f in fields}
+            self._loaded = True
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._loaded = False
+
+    def _find(self, name: str | int) -> CustomField | None:
+        if isinstance(name, int) or (isinstance(name, str) and name.isdigit()):
+            found = self._by_id.get(int(name))
+            if found is not None:
+                return found
+        return self._by_title.get(str(name).casefold())
+
+    def refresh(self) -> Flow[list[CustomField]]:
+        fields: list[CustomField] = yield Call(_LIST)
+        self.load(fields)
+        return fields
+
+    def resolve(self, name: str | int) -> Flow[CustomField]:
+        """The field with this title (case-insensitive) or id; refreshes once on a miss."""
+        if not self._loaded:
+            yield from self.refresh()
+        found = self._find(name)
+        if found is None:
+            yield from self.refresh()
+            found = self._find(name)
+        if found is None:
+            raise UnknownCustomFieldError(name, sorted(str(f.title) for f in self._by_id.values()))
+        return found
+
+    def titles_for(self, keys: list[str]) -> Flow[dict[str, str]]:
+        """Map value keys as the server sends them (numeric ids, or titles) to titles."""
+        if not self._loaded:
+            yield from self.refresh()
+        if any(self._find(k) is None for k in keys):
+            yield from self.refresh()
+        out = {}
+        for key in keys:
+            found = self._find(key)
+            out[key] = str(found.title) if found is not None else key
+        return out
+
+
+class CustomFieldsOperations(ResourceBase):
+    @operation
+    def list(self) -> Call[builtins.list[CustomField]]:
+        """Every custom field of the team and organization (one flat, unpaged array)."""
+        catalog = self._owner.field_catalog
+
+        def remember(fields: builtins.list[CustomField]) -> builtins.list[CustomField]:
+            catalog.load(fields)
+            return fields
+
+        return Call(_LIST, {}, remember)
+
+    @operation
+    def get(self, field_id: int) -> Call[CustomField]:
+        """One custom field by id."""
+        (field_id,) = id_list(field_id, "field_id")
+        return Call("custom_fields.get_custom_field_by_id", {"id": field_id})
+
+    @operation
+    def by_title(self, title: str) -> Flow[CustomField]:
+        """The field with this title (case-insensitive), from the cached catalog."""
+        return (yield from self._owner.field_catalog.resolve(title))
+
+    @operation
+    def create(
+        self, field: CustomFieldCreateRequest | Mapping[str, Any] | None = None, /, **fields: Any
+    ) -> Call[CustomField]:
+        """Create a field: `create(title="Deal Stage", field_type="text")`.
+
+        Raises ConflictError (`customField.duplicateName` / `customField.limitExceeded`).
+        """
+        from reply_contact_data_client.models import CustomFieldCreateRequest
+
+        body = build_model(CustomFieldCreateRequest, field, fields)
+        self._owner.field_catalog.invalidate()
+        return Call("custom_fields.create_custom_field", {"body": body})
+
+    @operation
+    def update(
+        self,
+        field_id: int,
+        field: CustomFieldUpdateRequest | Mapping[str, Any] | None = None,
+        /,
+        **fields: Any,
+    ) -> Call[CustomField]:
+        """Replace a field's definition (title, type and metadata; metadata is not merged)."""
+        from reply_contact_data_client.models import CustomFieldUpdateRequest
+
+        (field_id,) = id_list(field_id, "field_id")
+        body = build_model(CustomFieldUpdateRequest, field, fields)
+        self._owner.field_catalog.invalidate()
+        return Call("custom_fields.update_custom_field", {"id": field_id, "body": body})
+
+    @operation
+    def delete(self, field_id: int) -> Call[None]:
+        """Delete a field. Raises ConflictError (`customField.hasValues`) while contacts hold
+        values for it."""
+        (field_id,) = id_list(field_id, "field_id")
+        self._owner.field_catalog.invalidate()
+        return Call("custom_fields.delete_custom_field", {"id": field_id}, lambda _: None)
+
+
+class CustomFields(CustomFieldsOperations, SyncResource):
+    """`client.custom_fields`: custom field definitions."""
+
+
+class AsyncCustomFields(CustomFieldsOperations, AsyncResource):
+    """`client.custom_fields` of the async client: custom field definitions."""

@@ -1,0 +1,218 @@
+"""Proactive rate limiting: stay under 100 requests/minute and 3,000/hour per API key.
+
+The server counts requests per user in sliding windows and answers 429 past either limit. The
+limiter keeps every client of one key under both windows before the server has to say so, serves
+waiting callers first-come first-served, and carries the "server said wait" pause from a 429 to
+every later request of that key.
+
+`InMemoryLimiter` is written here rather than taken from `limits` or `pyrate-limiter`: those
+answer "may I send now?" against the system clock, while fairness needs each caller to reserve
+the next free slot in arrival order (shared by threads and asyncio tasks alike) and the tests
+need an injectable clock. A Redis-backed limiter for many processes can implement `Limiter`
+on top of one of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from reply_contacts.errors import RateLimitError
+from reply_contacts.transport.clock import Clock, SystemClock
+
+__all__ = [
+    "InMemoryLimiter",
+    "Limiter",
+    "RateLimitPolicy",
+    "key_fingerprint",
+    "shared_limiter",
+]
+
+
+@dataclass(frozen=True)
+class RateLimitPolicy:
+    """Both windows of the budget. Windows can be shrunk for tests.
+
+    `margin` widens both windows a little, so that sends which leave a moment after their slot
+    (thread wake-up, network jitter) are still outside the server's window. Set it to 0 for
+    exact arithmetic in tests.
+    """
+
+    per_minute: int = 100
+    per_hour: int = 3000
+    minute_window: float = 60.0
+    hour_window: float = 3600.0
+    margin: float = 0.25
+
+    def __post_init__(self) -> None:
+        if self.per_minute < 1 or self.per_hour < 1:
+            raise ValueError("rate limits must allow at least one request per window")
+        if self.minute_window <= 0 or self.hour_window <= 0 or self.margin < 0:
+            raise ValueError("windows must be positive and the margin non-negative")
+
+
+@runtime_checkable
+class Limiter(Protocol):
+    """The plug-in point for rate limiting, in process or shared through a store like Redis."""
+
+    def acquire(self, key: str, *, max_wait: float) -> float:
+        """Block until a request of `key` may be sent under every window; return seconds waited.
+
+        Raises `RateLimitError(retry_after=...)` instead of waiting longer than `max_wait`.
+        """
+        ...
+
+    async def acquire_async(self, key: str, *, max_wait: float) -> float:
+        """`acquire` for asyncio callers; shares the queue with synchronous callers."""
+        ...
+
+    def pause(self, key: str, seconds: float) -> None:
+        """The server said Retry-After: hold every later request of `key` for `seconds`.
+
+        A pause is only ever extended, never shortened.
+        """
+        ...
+
+    def paused_for(self, key: str) -> float:
+        """Seconds left in the current pause of `key` (0 when not paused)."""
+        ...
+
+
+def key_fingerprint(api_key: str) -> str:
+    """A stable, non-reversible name for an API key, safe to log and to use as a limiter key."""
+    return hashlib.sha256(api_key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _KeyBudget:
+    # Send times reserved so far, in non-decreasing order; only those that can still fall
+    # inside a window are kept.
+    sends: deque[float] = field(default_factory=deque)
+    paused_until: float = float("-inf")
+
+
+class InMemoryLimiter:
+    """Sliding-window limiter for one process, FIFO across threads and asyncio tasks.
+
+    A caller reserves the earliest slot at which both windows have room, under a lock, then
+    sleeps until it. Reservations are made in arrival order and never move earlier, so the lock
+    order is the queue. A reservation counts as a send from the moment it is made (a cancelled
+    waiter keeps its slot), which can only make the limiter more cautious.
+    """
+
+    def __init__(self, policy: RateLimitPolicy | None = None, *, clock: Clock | None = None):
+        self.policy = policy or RateLimitPolicy()
+        self.clock: Clock = clock or SystemClock()
+        self._lock = threading.Lock()
+        self._budgets: dict[str, _KeyBudget] = {}
+
+    def __repr__(self) -> str:
+        return f"InMemoryLimiter({self.policy!r}, keys={len(self._budgets)})"
+
+    def acquire(self, key: str, *, max_wait: float) -> float:
+        started = self.clock.now()
+        slot = self._reserve(key, started, max_wait)
+        while slot is not None:
+            self.clock.sleep(slot - self.clock.now())
+            slot = self._recheck(key, slot, started, max_wait)
+        return self.clock.now() - started
+
+    async def acquire_async(self, key: str, *, max_wait: float) -> float:
+        started = self.clock.now()
+        slot = self._reserve(key, started, max_wait)
+        while slot is not None:
+            await self.clock.asleep(slot - self.clock.now())
+            slot = self._recheck(key, slot, started, max_wait)
+        return self.clock.now() - started
+
+    def pause(self, key: str, seconds: float) -> None:
+        with self._lock:
+            budget = self._budgets.setdefault(key, _KeyBudget())
+            budget.paused_until = max(budget.paused_until, self.clock.now() + max(0.0, seconds))
+
+    def paused_for(self, key: str) -> float:
+        with self._lock:
+            budget = self._budgets.get(key)
+            if budget is None:
+                return 0.0
+            return max(0.0, budget.paused_until - self.clock.now())
+
+    def _reserve(self, key: str, started: float, max_wait: float) -> float | None:
+        """Reserve the next slot; None when it is now (no sleep needed)."""
+        with self._lock:
+            return self._reserve_locked(
+                self._budgets.setdefault(key, _KeyBudget()), started, max_wait
+            )
+
+    def _reserve_locked(self, budget: _KeyBudget, started: float, max_wait: float) -> float | None:
+        now = self.clock.now()
+        slot = self._earliest_slot(budget, now)
+        if slot - now + (now - started) > max_wait:
+            raise self._too_long(slot - now, max_wait)
+        budget.sends.append(slot)
+        self._forget_expired(budget, now)
+        return slot if slot > now else None
+
+    def _recheck(self, key: str, slot: float, started: float, max_wait: float) -> float | None:
+        """After waking: go if the slot has come and no 429 pause began meanwhile.
+
+        A pause that started while we slept outranks the reservation: the server is refusing
+        this key. The unused slot is given back (dropping a send that never happened can only
+        loosen the constraints later reservations were computed under) and a fresh one is taken
+        after the pause.
+        """
+        with self._lock:
+            now = self.clock.now()
+            if now < slot:
+                return slot  # woke early (the clock's sleep granularity): keep waiting
+            budget = self._budgets[key]
+            if budget.paused_until <= now:
+                return None
+            if slot in budget.sends:  # it is gone if we overslept past every window
+                budget.sends.remove(slot)
+            return self._reserve_locked(budget, started, max_wait)
+
+    def _earliest_slot(self, budget: _KeyBudget, now: float) -> float:
+        policy = self.policy
+        slot = max(now, budget.paused_until)
+        sends = budget.sends
+        # With sends sorted, the window ending at t has room when the n-th most recent send is
+        # at or before t - window (windows are half-open: (t - window, t]).
+        if len(sends) >= policy.per_minute:
+            slot = max(slot, sends[-policy.per_minute] + policy.minute_window + policy.margin)
+        if len(sends) >= policy.per_hour:
+            slot = max(slot, sends[-policy.per_hour] + policy.hour_window + policy.margin)
+        return slot
+
+    def _forget_expired(self, budget: _KeyBudget, now: float) -> None:
+        horizon = now - max(self.policy.hour_window, self.policy.minute_window) - self.policy.margin
+        sends = budget.sends
+        while sends and sends[0] <= horizon:
+            sends.popleft()
+
+    def _too_long(self, wait: float, max_wait: float) -> RateLimitError:
+        return RateLimitError(
+            f"Rate limit budget exhausted: the next request slot is {wait:.2f}s away,"
+            f" longer than max_wait={max_wait:g}s",
+            retry_after=wait,
+        )
+
+
+_registry_lock = threading.Lock()
+_registry: dict[tuple[RateLimitPolicy, Clock], InMemoryLimiter] = {}
+
+
+def shared_limiter(
+    policy: RateLimitPolicy | None = None, *, clock: Clock | None = None
+) -> InMemoryLimiter:
+    """The process-wide limiter for `policy`: every client of a key shares one budget."""
+    policy = policy or RateLimitPolicy()
+    clock = clock or SystemClock()
+    with _registry_lock:
+        limiter = _registry.get((policy, clock))
+        if limiter is None:
+            limiter = _registry[(policy, clock)] = InMemoryLimiter(policy, clock=clock)
+        return limiter

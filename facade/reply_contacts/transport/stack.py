@@ -1,0 +1,579 @@
+"""`ReplyTransport`: the httpx transport every API call goes through, sync and async.
+
+Per request, in order: refuse insecure URLs, add headers, then loop: wait for rate-limit budget
+(and any 429 pause of the key), send, and either return a good response, retry after a wait, or
+raise the typed exception for the outcome. Generated code therefore never sees an error response.
+
+The loop is written once, as a generator that yields the I/O it needs (`_Acquire`, `_Send`,
+`_Read`, `_Sleep`); `handle_request` and `handle_async_request` only differ in how they perform
+those steps. That keeps sync and async behaviour identical by construction.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from reply_contacts.errors import (
+    ConnectionError,
+    DecodeError,
+    RateLimitError,
+    ReplyError,
+    TimeoutError,
+    error_from_response,
+    is_standard_status,
+)
+from reply_contacts.transport.clock import Clock, SystemClock
+from reply_contacts.transport.headers import ActingAs, apply_headers, default_user_agent
+from reply_contacts.transport.logging import configure_from_env, get_logger
+from reply_contacts.transport.ratelimit import (
+    Limiter,
+    RateLimitPolicy,
+    key_fingerprint,
+    shared_limiter,
+)
+from reply_contacts.transport.redaction import (
+    redact_headers,
+    redact_url,
+    register_secret,
+    scrub,
+    scrub_exception_chain,
+)
+from reply_contacts.transport.retry import (
+    RetryPolicy,
+    UniformSource,
+    backoff_delay,
+    never_reached_server,
+    retry_after_from_headers,
+    should_retry,
+)
+from reply_contacts.transport.security import ensure_secure_url
+
+__all__ = ["DEFAULT_BASE_URL", "ReplyTransport", "build_transport"]
+
+DEFAULT_BASE_URL = "https://api.reply.io"
+
+# Per-request switches a caller can put in `request.extensions` (httpx passes them through).
+EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the idempotency table for this request
+EXT_EXPECT_JSON = "reply_expect_json"  # bool: whether a 2xx body must be JSON (False to stream)
+EXT_RETRY = "reply_retry"  # RetryPolicy: e.g. a longer max_wait for bulk jobs
+
+_SLOW_BUDGET_WAIT = 1.0  # waits for rate-limit budget at least this long are logged at INFO
+_LOG_SNIPPET = 500
+_NO_BODY_STATUSES = frozenset({204, 205, 304})
+
+
+# The steps the request loop asks its driver to perform.
+@dataclass(frozen=True)
+class _Acquire:
+    key: str
+    max_wait: float
+
+
+@dataclass(frozen=True)
+class _Sleep:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class _Send:
+    request: httpx.Request
+
+
+@dataclass(frozen=True)
+class _Read:
+    """Read the whole body (which also closes the response)."""
+
+    response: httpx.Response
+
+
+_Step = _Acquire | _Sleep | _Send | _Read
+_Plan = Generator[_Step, Any, httpx.Response]
+
+
+class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Rate limiting, retries, typed errors, headers and logging around an httpx transport.
+
+    The same instance serves an `httpx.Client` and an `httpx.AsyncClient` (the generated client
+    passes one `transport` to both). `transport` and `async_transport` are the inner transports
+    that do the network I/O; a transport implementing both interfaces (like `httpx.MockTransport`)
+    passed as `transport` serves both. With `rate_limit=None` there is no proactive limiting,
+    but a 429's Retry-After is still honoured and shared through `limiter`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str,
+        base_url: str = DEFAULT_BASE_URL,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        user_id: int | str | None = None,
+        user_email: str | None = None,
+        team_id: int | str | None = None,
+        user_agent: str | None = None,
+        limiter: Limiter | None = None,
+        rate_limit: RateLimitPolicy | None = RateLimitPolicy(),  # noqa: B008 - frozen, immutable
+        retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - frozen, immutable
+        clock: Clock | None = None,
+        rng: UniformSource | None = None,
+        logger: logging.Logger | None = None,
+    ) -> None:
+        if not api_key:
+            raise ValueError("api_key must not be empty")
+        register_secret(api_key)
+        configure_from_env()
+        self._api_key = api_key
+        self.origin = httpx.URL(base_url)
+        self.acting = ActingAs(user_id=user_id, user_email=user_email, team_id=team_id)
+        self.user_agent = user_agent or default_user_agent()
+        self.clock: Clock = clock or SystemClock()
+        self.rate_limit = rate_limit
+        self.limiter: Limiter = limiter or shared_limiter(
+            rate_limit or RateLimitPolicy(), clock=self.clock
+        )
+        self.retry = retry
+        self.rng: UniformSource = rng or random.Random()
+        self.logger = logger or get_logger()
+        self.limiter_key = key_fingerprint(api_key)
+        self._sync_inner = transport
+        if async_transport is None and isinstance(transport, httpx.AsyncBaseTransport):
+            async_transport = transport
+        self._async_inner = async_transport
+        self._inner_lock = threading.Lock()
+        self._sent = 0
+
+    def __repr__(self) -> str:
+        return (
+            f"ReplyTransport(base_url={str(self.origin)!r}, key=sha256:{self.limiter_key},"
+            f" rate_limit={self.rate_limit!r}, retry={self.retry!r})"
+        )
+
+    # -- httpx entry points -------------------------------------------------------------------
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        plan = self._plan(request)
+        try:
+            reply: Any = None
+            failure: Exception | None = None
+            while True:
+                try:
+                    step = plan.throw(failure) if failure is not None else plan.send(reply)
+                except StopIteration as finished:
+                    response: httpx.Response = finished.value
+                    return response
+                reply, failure = None, None
+                try:
+                    reply = self._perform(step)
+                except Exception as exc:  # handed to the plan, which decides what it means
+                    failure = exc
+        finally:
+            plan.close()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        plan = self._plan(request)
+        try:
+            reply: Any = None
+            failure: Exception | None = None
+            while True:
+                try:
+                    step = plan.throw(failure) if failure is not None else plan.send(reply)
+                except StopIteration as finished:
+                    response: httpx.Response = finished.value
+                    return response
+                reply, failure = None, None
+                try:
+                    reply = await self._perform_async(step)
+                except Exception as exc:  # handed to the plan, which decides what it means
+                    failure = exc
+        finally:
+            plan.close()
+
+    @property
+    def requests_sent(self) -> int:
+        """Requests handed to the inner transports so far, retries included."""
+        return self._sent
+
+    def inner_transports(self) -> tuple[httpx.BaseTransport, httpx.AsyncBaseTransport]:
+        """The inner transports (created if needed), e.g. to share one connection pool."""
+        return self._sync_transport(), self._async_transport()
+
+    def close(self) -> None:
+        with self._inner_lock:
+            inner = self._sync_inner
+        if inner is not None:
+            inner.close()
+
+    async def aclose(self) -> None:
+        with self._inner_lock:
+            inner = self._async_inner
+        if inner is not None:
+            await inner.aclose()
+
+    # -- step drivers ---------------------------------------------------------------------------
+
+    def _perform(self, step: _Step) -> Any:
+        if isinstance(step, _Send):
+            self._count_send()
+            return self._sync_transport().handle_request(step.request)
+        if isinstance(step, _Read):
+            try:
+                return step.response.read()
+            finally:
+                step.response.close()
+        if isinstance(step, _Acquire):
+            return self.limiter.acquire(step.key, max_wait=step.max_wait)
+        self.clock.sleep(step.seconds)
+        return None
+
+    async def _perform_async(self, step: _Step) -> Any:
+        if isinstance(step, _Send):
+            self._count_send()
+            return await self._async_transport().handle_async_request(step.request)
+        if isinstance(step, _Read):
+            try:
+                return await step.response.aread()
+            finally:
+                await step.response.aclose()
+        if isinstance(step, _Acquire):
+            return await self.limiter.acquire_async(step.key, max_wait=step.max_wait)
+        await self.clock.asleep(step.seconds)
+        return None
+
+    def _count_send(self) -> None:
+        with self._inner_lock:
+            self._sent += 1
+
+    def _sync_transport(self) -> httpx.BaseTransport:
+        # Created on first use: building an SSL context costs milliseconds, and most programs
+        # only ever use one of the two clients.
+        with self._inner_lock:
+            if self._sync_inner is None:
+                self._sync_inner = httpx.HTTPTransport()
+            return self._sync_inner
+
+    def _async_transport(self) -> httpx.AsyncBaseTransport:
+        with self._inner_lock:
+            if self._async_inner is None:
+                self._async_inner = httpx.AsyncHTTPTransport()
+            return self._async_inner
+
+    # -- the request loop (shared by sync and async) --------------------------------------------
+
+    def _plan(self, request: httpx.Request) -> _Plan:
+        ensure_secure_url(request.url)
+        to_api = apply_headers(
+            request,
+            api_key=self._api_key,
+            origin=self.origin,
+            acting=self.acting,
+            user_agent=self.user_agent,
+        )
+        method = request.method
+        path = scrub(request.url.path)
+        override = request.extensions.get(EXT_RETRY)
+        policy = override if isinstance(override, RetryPolicy) else self.retry
+        idempotent = request.extensions.get(EXT_IDEMPOTENT)
+        if not isinstance(idempotent, bool):
+            idempotent = None
+        expect_json = to_api and _expects_json(request)
+        # Only an in-memory body can be sent twice; a streamed upload is consumed by the first try.
+        replayable = isinstance(request.stream, httpx.ByteStream)
+        deadline_at = self.clock.now() + policy.deadline
+        retries = 0
+        reached_server = False
+
+        while True:
+            if to_api:
+                remaining = max(0.0, deadline_at - self.clock.now())
+                yield from self._wait_for_budget(method, path, min(policy.max_wait, remaining))
+            _cap_timeouts(request, deadline_at - self.clock.now())
+            self._log_request(request)
+            started = time.perf_counter()
+            body: bytes | None = None
+            response: httpx.Response | None = None
+            try:
+                response = yield _Send(request)
+                assert response is not None
+                status = response.status_code
+                # Error bodies become exceptions; good bodies are read only to check they parse.
+                is_error = status >= 400 or not is_standard_status(status)
+                if is_error or (expect_json and _may_have_body(method, status)):
+                    body = yield _Read(response)
+            except httpx.TransportError as failure:
+                reached_server = reached_server or not never_reached_server(failure)
+                delay: float | None = None
+                if replayable and should_retry(
+                    method, path, failure, retries, policy=policy, idempotent=idempotent
+                ):
+                    delay = backoff_delay(
+                        retries, self.rng, base=policy.backoff_base, cap=policy.backoff_cap
+                    )
+                    if self.clock.now() + delay > deadline_at:
+                        delay = None
+                if delay is None:
+                    raise self._connection_error(
+                        failure, method, path, reached_server, retries
+                    ) from failure
+                self._log_retry(method, path, retries, policy, delay=delay, why=_describe(failure))
+                yield _Sleep(delay)
+                retries += 1
+                continue
+            except httpx.DecodingError as failure:  # a body whose Content-Encoding lies
+                scrub_exception_chain(failure)
+                raise _undecodable(method, path, response, failure) from failure
+
+            self._log_response(method, path, response, body, time.perf_counter() - started)
+            if status < 400 and is_standard_status(status):
+                if body is not None:
+                    response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+                    self._check_json(method, path, response, body)
+                return response
+
+            if status != 429:  # a 429 is refused before the server does anything
+                reached_server = True
+            retry_after = retry_after_from_headers(response.headers, self.clock.wall())
+            if status == 429 and retry_after is not None and to_api:
+                self.limiter.pause(self.limiter_key, retry_after)
+            if replayable and should_retry(
+                method, path, status, retries, policy=policy, idempotent=idempotent
+            ):
+                remaining = deadline_at - self.clock.now()
+                if retry_after is not None:
+                    # Never sooner than the server asked; never a silent wait past max_wait.
+                    delay = retry_after
+                    if retry_after > policy.max_wait or retry_after > remaining:
+                        delay = None
+                else:
+                    delay = backoff_delay(
+                        retries, self.rng, base=policy.backoff_base, cap=policy.backoff_cap
+                    )
+                    if delay > remaining:
+                        delay = None
+                if delay is not None:
+                    self._log_retry(
+                        method, path, retries, policy, delay=delay, why=_describe_status(status)
+                    )
+                    yield _Sleep(delay)
+                    retries += 1
+                    continue
+            raise self._status_error(method, path, response, body or b"")
+
+    def _wait_for_budget(
+        self, method: str, path: str, max_wait: float
+    ) -> Generator[_Step, Any, None]:
+        """Take a rate-limit slot (or, without proactive limiting, sit out a shared 429 pause)."""
+        key = self.limiter_key
+        if self.rate_limit is None:
+            pause = self.limiter.paused_for(key)
+            if pause <= 0:
+                return
+            if pause > max_wait:
+                raise self._budget_error(method, path, pause, max_wait, None)
+            self._log_budget_wait(method, path, pause)
+            yield _Sleep(pause)
+            return
+        try:
+            waited: float = yield _Acquire(key, max_wait)
+        except RateLimitError as exc:
+            if exc.status is not None or exc.method:
+                raise
+            raise self._budget_error(method, path, exc.retry_after, max_wait, exc) from exc
+        self._log_budget_wait(method, path, waited)
+
+    # -- outcomes ---------------------------------------------------------------------------------
+
+    def _check_json(self, method: str, path: str, response: httpx.Response, body: bytes) -> None:
+        if not body.strip():
+            return
+        try:
+            json.loads(body)
+        except (ValueError, RecursionError):
+            pass
+        else:
+            return
+        status = response.status_code
+        content_type = response.headers.get("content-type")
+        text = scrub(body.decode("utf-8", errors="replace"))
+        snippet = text[:200] + ("..." if len(text) > 200 else "")
+        raise DecodeError(
+            f"{status} {response.reason_phrase} on {method} {path}: expected a JSON body, got"
+            f" {content_type or 'no content type'}: {snippet}",
+            status=status,
+            method=method,
+            path=path,
+            headers=redact_headers(response.headers.multi_items()),
+            body=text[:2048],
+            content_type=content_type,
+        )
+
+    def _status_error(
+        self, method: str, path: str, response: httpx.Response, body: bytes
+    ) -> ReplyError:
+        text = body.decode("utf-8", errors="replace")
+        clean = scrub(text)
+        if clean != text:
+            body = clean.encode("utf-8")
+        headers = {name: scrub(value) for name, value in response.headers.multi_items()}
+        return error_from_response(
+            method, path, response.status_code, headers, body, now_wall=self.clock.wall()
+        )
+
+    def _connection_error(
+        self, failure: httpx.TransportError, method: str, path: str, reached: bool, retries: int
+    ) -> ConnectionError:
+        scrub_exception_chain(failure)
+        attempts = f"{retries + 1} attempt" + ("s" if retries else "")
+        fate = "may have reached" if reached else "never reached"
+        message = f"{_describe(failure)} on {method} {path} (after {attempts}; the request {fate}"
+        message += " the server)"
+        timed_out = isinstance(failure, httpx.TimeoutException)
+        error_class = TimeoutError if timed_out else ConnectionError
+        return error_class(scrub(message), method=method, path=path, maybe_applied=reached)
+
+    def _budget_error(
+        self,
+        method: str,
+        path: str,
+        wait: float | None,
+        max_wait: float,
+        cause: RateLimitError | None,
+    ) -> RateLimitError:
+        reason = "a 429 pause" if cause is None else "the rate-limit budget"
+        when = f"{wait:.2f}s" if wait is not None else "an unknown time"
+        return RateLimitError(
+            f"Not sending {method} {path}: {reason} of this API key needs {when},"
+            f" longer than the {max_wait:g}s this call may wait",
+            retry_after=wait,
+            method=method,
+            path=path,
+        )
+
+    # -- logging ----------------------------------------------------------------------------------
+
+    def _log_request(self, request: httpx.Request) -> None:
+        if self.logger.isEnabledFor(logging.DEBUG):
+            self.logger.debug(
+                "request %s %s headers=%s",
+                request.method,
+                redact_url(request.url),
+                redact_headers(request.headers.multi_items()),
+            )
+
+    def _log_response(
+        self,
+        method: str,
+        path: str,
+        response: httpx.Response,
+        body: bytes | None,
+        elapsed: float,
+    ) -> None:
+        if not self.logger.isEnabledFor(logging.DEBUG):
+            return
+        snippet = ""
+        if body:
+            snippet = ": " + body[:_LOG_SNIPPET].decode("utf-8", errors="replace")
+        self.logger.debug(
+            "response %s for %s %s in %.3fs%s",
+            _describe_status(response.status_code),
+            method,
+            path,
+            elapsed,
+            snippet,
+        )
+
+    def _log_retry(
+        self, method: str, path: str, retries: int, policy: RetryPolicy, *, delay: float, why: str
+    ) -> None:
+        self.logger.info(
+            "retrying %s %s (attempt %d/%d) in %.2fs: %s",
+            method,
+            path,
+            retries + 2,
+            policy.max_retries + 1,
+            delay,
+            why,
+        )
+
+    def _log_budget_wait(self, method: str, path: str, waited: float) -> None:
+        level = logging.INFO if waited >= _SLOW_BUDGET_WAIT else logging.DEBUG
+        if waited > 0 and self.logger.isEnabledFor(level):
+            self.logger.log(level, "rate limit: %s %s waits %.2fs for budget", method, path, waited)
+
+
+def _undecodable(
+    method: str, path: str, response: httpx.Response | None, failure: httpx.DecodingError
+) -> DecodeError:
+    status = response.status_code if response is not None else None
+    headers = response.headers if response is not None else httpx.Headers()
+    return DecodeError(
+        f"{status or 'Response'} on {method} {path}: the body could not be decoded"
+        f" ({scrub(str(failure))})",
+        status=status,
+        method=method,
+        path=path,
+        headers=redact_headers(headers.multi_items()),
+        content_type=headers.get("content-type"),
+    )
+
+
+def _may_have_body(method: str, status: int) -> bool:
+    return 200 <= status < 300 and status not in _NO_BODY_STATUSES and method != "HEAD"
+
+
+def _expects_json(request: httpx.Request) -> bool:
+    explicit = request.extensions.get(EXT_EXPECT_JSON)
+    if isinstance(explicit, bool):
+        return explicit
+    accept = request.headers.get("Accept")
+    if accept is None:
+        return True
+    accept = accept.lower()
+    return "json" in accept or "*/*" in accept
+
+
+def _cap_timeouts(request: httpx.Request, remaining: float) -> None:
+    """No single network wait may outlast the call's deadline."""
+    timeouts = request.extensions.get("timeout")
+    if not isinstance(timeouts, dict):
+        return
+    remaining = max(remaining, 0.001)
+    request.extensions["timeout"] = {
+        phase: remaining if value is None else min(value, remaining)
+        for phase, value in timeouts.items()
+    }
+
+
+def _describe_status(status: int) -> str:
+    if is_standard_status(status):
+        return f"{status} {httpx.codes.get_reason_phrase(status)}"
+    return f"{status} (non-standard status)"
+
+
+def _describe(failure: BaseException) -> str:
+    text = scrub(str(failure))
+    return f"{type(failure).__name__}: {text}" if text else type(failure).__name__
+
+
+def build_transport(
+    *,
+    api_key: str,
+    base_url: str = DEFAULT_BASE_URL,
+    **options: Any,
+) -> ReplyTransport:
+    """Build the transport stack for `base_url`, refusing an insecure URL up front.
+
+    `options` are `ReplyTransport`'s keyword arguments (inner transports, acting user, limiter,
+    rate_limit, retry, clock, rng, logger, user_agent).
+    """
+    ensure_secure_url(base_url)
+    return ReplyTransport(api_key=api_key, base_url=base_url, **options)
