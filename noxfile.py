@@ -35,7 +35,7 @@ PACKAGE = "reply_contact_data_client"
 # tree), so both are pinned: the same pins give a byte-identical tree on every machine.
 GENERATOR_PINS = ("openapi-python-client==0.29.1", "ruff==0.17.6")
 # Build and cache noise that is never part of the generated tree.
-IGNORED = ("__pycache__", ".ruff_cache", ".mypy_cache", "*.egg-info", ".pytest_cache")
+IGNORED = ("__pycache__", ".ruff_cache", ".mypy_cache", "*.egg-info", ".pytest_cache", ".pdm-build")
 LINTED = ["facade", "tests", "bench", "examples", "codegen", "noxfile.py"]
 DEV_INSTALL = ("-e", "./generated", "-e", ".[dev]")
 

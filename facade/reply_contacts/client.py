@@ -8,7 +8,7 @@ the per-key rate budget; only the copy's own settings differ.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .resources.contacts import AsyncContacts, Contacts
     from .resources.custom_fields import AsyncCustomFields, CustomFieldCatalog, CustomFields
     from .workflows import AsyncWorkflows, Workflows
+    from .workflows.import_report import ImportReport
 
 _UNSET: Any = object()
 
@@ -247,6 +248,10 @@ class ReplyContacts(_ClientCore):
 
         return Workflows(self)
 
+    def import_to_list(self, rows: Iterable[Any], **options: Any) -> ImportReport:
+        """Shortcut for `client.workflows.import_to_list(rows, list_name=..., ...)`."""
+        return self.workflows.import_to_list(rows, **options)
+
     def whoami(self) -> int:
         """The user id the API key (and acting headers) resolve to; a cheap key check."""
         response = self.request("GET", "/v3/whoami")
@@ -324,6 +329,10 @@ class AsyncReplyContacts(_ClientCore):
         from .workflows import AsyncWorkflows
 
         return AsyncWorkflows(self)
+
+    async def import_to_list(self, rows: Iterable[Any], **options: Any) -> ImportReport:
+        """Shortcut for `await client.workflows.import_to_list(rows, list_name=..., ...)`."""
+        return await self.workflows.import_to_list(rows, **options)
 
     async def whoami(self) -> int:
         """The user id the API key (and acting headers) resolve to; a cheap key check."""

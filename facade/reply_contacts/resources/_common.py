@@ -6,6 +6,8 @@ import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
+import attrs
+
 from .._plan import Call, Flow
 from ..results import BulkResult, bulk_result
 
@@ -30,17 +32,34 @@ def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mappi
     if isinstance(value, cls):
         return value
     if isinstance(value, Mapping):
+        unknown = sorted(set(value) - _api_names(cls))
+        if unknown:
+            raise TypeError(f"{cls.__name__} has no field(s) {', '.join(unknown)}")
         model: Any = cls.from_dict(value)  # type: ignore[attr-defined]
-        sent = set(model.to_dict())
-        dropped = sorted(set(value) - sent)
-        if dropped:
-            raise TypeError(f"{cls.__name__} has no field(s) {', '.join(dropped)}")
         return model  # type: ignore[no-any-return]
     if value is not None:
         raise TypeError(f"expected a {cls.__name__} or a mapping, got {type(value).__name__}")
     # Keyword fields go through from_dict too, so strings become enums and dicts become nested
     # models exactly as they would from JSON.
+    unknown = sorted(set(fields) - _python_names(cls))
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field(s) {', '.join(unknown)}")
     return build_model(cls, {_api_name(k): _jsonable(v) for k, v in fields.items()}, {})
+
+
+_PYTHON_NAMES: dict[type[Any], frozenset[str]] = {}
+
+
+def _python_names(cls: type[Any]) -> frozenset[str]:
+    names = _PYTHON_NAMES.get(cls)
+    if names is None:
+        names = frozenset(f.name for f in attrs.fields(cls) if f.name != "additional_properties")
+        _PYTHON_NAMES[cls] = names
+    return names
+
+
+def _api_names(cls: type[Any]) -> frozenset[str]:
+    return frozenset(_api_name(name) for name in _python_names(cls))
 
 
 def _api_name(python_name: str) -> str:

@@ -96,6 +96,10 @@ class ContactListsOperations(ResourceBase):
         found = yield from self._find_by_name(name)
         if found is not None:
             return found
+        return (yield from self._create_or_find(name, shared=shared))
+
+    def _create_or_find(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
+        """Create the list; if a concurrent creator won the race (409), use theirs."""
         from reply_contact_data_client.models import ContactListCreateRequest
 
         try:

@@ -110,11 +110,10 @@ class ContactsOperations(ResourceBase):
     ) -> PageQuery[Contact]:
         """Every contact matching a filter (a `ContactFilter` builder, a generated
         `ContactFilterRequest`, or an API-shaped dict), lazily, page by page."""
-        return PageQuery(
-            "contacts.filter_contacts",
-            {"body": _filter_body(filter)},
-            page_size=page_size,
-            max_items=max_items,
+        from ..filters import filter_query
+
+        return filter_query(
+            filter, self._owner.field_catalog, page_size=page_size, max_items=max_items
         )
 
     @operation
@@ -124,20 +123,28 @@ class ContactsOperations(ResourceBase):
         *,
         top: int = 25,
         skip: int = 0,
-    ) -> Call[ContactPage]:
+    ) -> Flow[ContactPage]:
         """One page of a filter, exactly as the API returns it."""
-        return Call(
-            "contacts.filter_contacts", {"body": _filter_body(filter), "top": top, "skip": skip}
+        from ..filters import resolve_filter_body
+
+        body = yield from resolve_filter_body(filter, self._owner.field_catalog)
+        page: ContactPage = yield Call(
+            "contacts.filter_contacts", {"body": _filter_body(body), "top": top, "skip": skip}
         )
+        return page
 
     @operation
-    def count(self, filter: ContactFilterInput = None) -> Call[int]:
+    def count(self, filter: ContactFilterInput = None) -> Flow[int]:
         """How many contacts match a filter (sort order is ignored)."""
-        return Call(
+        from ..filters import resolve_filter_body
+
+        body = yield from resolve_filter_body(filter, self._owner.field_catalog)
+        count: int = yield Call(
             "contacts.filter_contacts_count",
-            {"body": _filter_body(filter, for_count=True)},
+            {"body": _filter_body(body, for_count=True)},
             lambda result: int(result.count),
         )
+        return count
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -55,6 +55,15 @@ class CustomFieldCatalog:
             self._by_title = {str(f.title).casefold(): f for f in fields}
             self._loaded = True
 
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    def snapshot(self) -> list[CustomField]:
+        """The cached definitions (empty until loaded)."""
+        with self._lock:
+            return list(self._by_id.values())
+
     def invalidate(self) -> None:
         with self._lock:
             self._loaded = False

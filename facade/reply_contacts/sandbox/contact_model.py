@@ -262,7 +262,8 @@ def insert_contact(
     db: sqlite3.Connection, columns: Mapping[str, Any], *, owner_user_id: int, now: str
 ) -> int:
     values = _derived(columns)
-    values.setdefault("owner_user_id", owner_user_id)
+    if values.get("owner_user_id") is None:
+        values["owner_user_id"] = owner_user_id
     values["adding_date"] = now
     for flag, default in (("is_opted_out", 0), ("call_status", "none"), ("meeting_status", "none")):
         if values.get(flag) is None:
@@ -279,6 +280,8 @@ def update_contact(db: sqlite3.Connection, contact_id: int, columns: Mapping[str
     if not columns:
         return
     values = _derived(columns)
+    if "owner_user_id" in values and values["owner_user_id"] is None:
+        del values["owner_user_id"]  # an owner cannot be cleared
     # Clearing a flag or status means going back to its default, not to NULL.
     for flag, default in (("is_opted_out", 0), ("call_status", "none"), ("meeting_status", "none")):
         if flag in values and values[flag] is None:

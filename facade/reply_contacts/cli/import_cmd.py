@@ -1,0 +1,109 @@
+"""`reply-contacts import FILE --list NAME`: import a CSV or JSONL file into a contact list."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ._common import EXIT_OK, EXIT_ROWS_FAILED, handle_errors, make_client
+
+
+def _count_rows(path: Path) -> int | None:
+    """Rows in the file, streamed once for the progress bar (no row is kept in memory)."""
+    from reply_contacts.workflows.rows import read_rows
+
+    try:
+        return sum(1 for _ in read_rows(path))
+    except (OSError, ValueError):
+        return None
+
+
+def summary_table(report: Any) -> Any:
+    from rich.table import Table
+
+    table = Table(title=f"Import into list {report.list_name!r} (id {report.list_id})")
+    table.add_column("outcome")
+    table.add_column("rows", justify="right")
+    for name, value in report.totals().items():
+        if value or name in {"created", "total"}:
+            table.add_row(name, f"{value:,}")
+    return table
+
+
+@handle_errors
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A .csv or .jsonl file of contacts.")],
+    list_name: Annotated[str, typer.Option("--list", help="Contact list to file them into.")],
+    create_list: Annotated[bool, typer.Option(help="Create the list if it is missing.")] = False,
+    create_fields: Annotated[
+        bool, typer.Option(help="Create unknown columns as text custom fields.")
+    ] = False,
+    journal: Annotated[
+        Path | None, typer.Option(help="Journal file: makes the import resumable.")
+    ] = None,
+    report_path: Annotated[
+        Path | None, typer.Option("--report", help="Write a JSON report of every row here.")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option(help="Overwrite existing contacts' fields.")] = False,
+    skip_existing: Annotated[bool, typer.Option(help="Leave existing contacts alone.")] = False,
+    restore_deleted: Annotated[bool, typer.Option(help="Restore deleted contacts.")] = False,
+    sequence_id: Annotated[
+        int | None, typer.Option(help="Enroll imported contacts in this sequence.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
+) -> None:
+    """Import contacts from FILE into the list named --list (1 request per 1,000 rows)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from reply_contacts.workflows.rows import read_rows
+
+    if not file.exists():
+        raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
+    console = Console(stderr=True)
+    total = None if quiet else _count_rows(file)
+    with (
+        make_client() as client,
+        Progress(
+            TextColumn("importing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[status]}"),
+            console=console,
+            disable=quiet,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("import", total=total, status="")
+
+        def on_progress(update: Any) -> None:
+            status = f"created {update.created:,}, updated {update.updated:,}"
+            if update.failed or update.invalid:
+                status += f", failed {update.failed + update.invalid:,}"
+            progress.update(task, completed=update.rows_done, status=status)
+
+        report = client.import_to_list(
+            read_rows(file),
+            list_name=list_name,
+            create_list=create_list,
+            create_missing_fields=create_fields,
+            journal=journal,
+            overwrite_existing=overwrite,
+            skip_existing=skip_existing,
+            restore_deleted=restore_deleted,
+            sequence_id=sequence_id,
+            on_progress=on_progress,
+        )
+        requests = client.requests_sent
+    Console().print(summary_table(report))
+    for failure in report.failures[:10]:
+        console.print(f"  row {failure.index + 1}: {failure.status}: {failure.reason}")
+    if len(report.failures) > 10:
+        console.print(f"  ... and {len(report.failures) - 10} more (see --report)")
+    console.print(f"{requests} API request(s) used")
+    if report_path is not None:
+        report_path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_ROWS_FAILED)

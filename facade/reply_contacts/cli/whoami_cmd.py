@@ -1,0 +1,29 @@
+"""`reply-contacts whoami`: check the API key and show what it can do, where that is knowable."""
+
+from __future__ import annotations
+
+import typer
+
+from ._common import handle_errors, make_client
+
+
+@handle_errors
+def whoami_command() -> None:
+    """Show the user the key acts as, and whether it can read contacts (one or two requests).
+
+    The API does not reveal a key's scopes; write and operate access show only when used, so
+    they are reported as unknown rather than probed with a write.
+    """
+    from reply_contacts.errors import PermissionDeniedError
+
+    with make_client() as client:
+        user_id = client.whoami()
+        typer.echo(f"user id:        {user_id}")
+        typer.echo(f"base URL:       {client.base_url}")
+        try:
+            client.contacts.list_page(top=1)
+            readable = "yes"
+        except PermissionDeniedError as exc:
+            readable = f"no ({exc.missing_scope or 'forbidden'})"
+        typer.echo(f"contacts:read:  {readable}")
+        typer.echo("contacts:write / contacts:operate: not reported by the API")

@@ -1,0 +1,638 @@
+"""Account workflows: create many accounts without losing any, link contacts by id or email,
+and file accounts into a list by name.
+
+Bulk account create takes at most 100 items and "if any item fails validation the whole
+request is rejected before anything is created" (reference §7 #48). So items are checked here
+first, and a chunk the server still rejects with a 400 is split (by the pointers it names, else
+in halves) until every good item has landed and every bad one is reported with the server's
+own message. A rejected request created nothing, so re-sending its good items cannot duplicate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from .._plan import Call, Flow
+from .._resource import ResourceBase, operation
+from ..errors import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    PermissionDeniedError,
+    ReplyError,
+)
+from ..resources._common import bulk_in_chunks, id_list
+from ..results import NUMERIC_ITEM_ERRORS, BulkResult
+
+if TYPE_CHECKING:
+    from reply_contact_data_client.models import (
+        ContactAccountCreateItemResult,
+        ContactAccountCreateRequest,
+        ContactAccountList,
+        ContactPage,
+    )
+
+BULK_CREATE_MAX = 100  # documented: up to 100 accounts per bulk create
+LINK_BATCH = 1000  # documented maxItems of contact-links/bulk
+MEMBERSHIP_BATCH = 1000  # documented maxItems of add/move accounts
+LIST_NAME_MIN, LIST_NAME_MAX = 3, 128  # documented account-list name length
+
+ACCOUNT_TEXT_FIELDS = (
+    "description",
+    "domainName",
+    "domainSecondary",
+    "industry",
+    "country",
+    "state",
+    "city",
+    "timeZoneId",
+    "linkedInUrl",
+    "phone",
+    "twitterUrl",
+    "logoUrl",
+    "email",
+)
+ACCOUNT_COMPANY_SIZES = (
+    "Empty",
+    "SelfEmployed",
+    "2-10",
+    "11-50",
+    "51-200",
+    "201-500",
+    "501-1000",
+    "1001-5000",
+    "5001-10000",
+    "10001+",
+)
+_KNOWN_FIELDS = {"name", "companySize", *ACCOUNT_TEXT_FIELDS}
+_ITEM_POINTER = re.compile(r"^/?items/(\d+)(/.*)?$")
+
+Source = Literal["local", "server"]
+
+
+# -- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountCreateFailure:
+    """One input that did not become an account, and why.
+
+    `source` is "local" (refused before sending) or "server"; `code` is the server's problem
+    code or per-item error (3 = InvalidInput), `pointer` the offending field of the item.
+    """
+
+    index: int
+    name: str | None
+    source: Source
+    details: str
+    code: str | int | None = None
+    pointer: str | None = None
+    status: int | None = None
+
+    @property
+    def reason(self) -> str:
+        code = (
+            NUMERIC_ITEM_ERRORS.get(self.code, self.code)
+            if isinstance(self.code, int)
+            else self.code
+        )
+        where = f" at {self.pointer}" if self.pointer else ""
+        return f"{code or self.source}{where}: {self.details}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "index": self.index,
+            "name": self.name,
+            "source": self.source,
+            "details": self.details,
+        }
+        for key, value in (("code", self.code), ("pointer", self.pointer), ("status", self.status)):
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class AccountCreateReport:
+    """Outcome of `create_accounts`: the id created for each input index, and every failure."""
+
+    total: int
+    created: Mapping[int, int] = field(default_factory=dict)
+    failures: tuple[AccountCreateFailure, ...] = ()
+    requests: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def created_count(self) -> int:
+        return len(self.created)
+
+    @property
+    def failed_count(self) -> int:
+        return len(self.failures)
+
+    @property
+    def created_ids(self) -> list[int]:
+        """Created account ids in input order."""
+        return [self.created[index] for index in sorted(self.created)]
+
+    @property
+    def failed_indices(self) -> list[int]:
+        return [failure.index for failure in self.failures]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "created": {
+                str(index): account_id for index, account_id in sorted(self.created.items())
+            },
+            "createdCount": self.created_count,
+            "failedCount": self.failed_count,
+            "requests": self.requests,
+            "failures": [failure.to_dict() for failure in self.failures],
+        }
+
+    def __repr__(self) -> str:
+        return (
+            f"AccountCreateReport(total={self.total}, created={self.created_count}, "
+            f"failed={self.failed_count}, requests={self.requests})"
+        )
+
+
+@dataclass(frozen=True)
+class LinkFailure:
+    """One input of `link_contacts_to_account` that was not linked: the id or email given,
+    the contact id it resolved to (if any), and why."""
+
+    input: int | str
+    contact_id: int | None
+    code: str | int
+    details: str | None = None
+
+    @property
+    def reason(self) -> str:
+        code = (
+            NUMERIC_ITEM_ERRORS.get(self.code, self.code)
+            if isinstance(self.code, int)
+            else self.code
+        )
+        return f"{code}: {self.details}" if self.details else str(code)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "contactId": self.contact_id,
+            "code": self.code,
+            "details": self.details,
+        }
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """Outcome of `link_contacts_to_account`."""
+
+    account_id: int
+    linked: tuple[int, ...] = ()
+    failures: tuple[LinkFailure, ...] = ()
+    resolved_emails: Mapping[str, int] = field(default_factory=dict)
+    email_lookups: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "accountId": self.account_id,
+            "linked": list(self.linked),
+            "failures": [failure.to_dict() for failure in self.failures],
+            "resolvedEmails": dict(self.resolved_emails),
+            "emailLookups": self.email_lookups,
+        }
+
+    def __repr__(self) -> str:
+        return (
+            f"LinkReport(account {self.account_id}: linked={len(self.linked)}, "
+            f"failed={len(self.failures)}, email_lookups={self.email_lookups})"
+        )
+
+
+class AccountListNotFoundError(LookupError):
+    """`organize_accounts(..., create=False)` named an account list that does not exist."""
+
+
+# -- local validation ---------------------------------------------------------------------------
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _input_name(item: Any) -> str | None:
+    name = item.get("name") if isinstance(item, Mapping) else getattr(item, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def prepare_account(item: Any) -> tuple[dict[str, Any] | None, str | None, str | None]:
+    """An account create item as the API body `(body, None, None)`, or `(None, pointer,
+    problem)` when it would make the server reject its whole chunk.
+
+    Accepts a generated `ContactAccountCreateRequest` or a mapping with camelCase (API) or
+    snake_case (Python) keys. Only `name` is required (non-blank); the API documents no maximum
+    length, so none is enforced here.
+    """
+    if hasattr(item, "to_dict") and not isinstance(item, Mapping):
+        try:
+            raw: Mapping[str, Any] = item.to_dict()
+        except (AttributeError, TypeError, ValueError) as exc:
+            return None, "", f"cannot serialise the item: {exc}"
+    elif isinstance(item, Mapping):
+        raw = item
+    else:
+        return None, "", f"expected a mapping or a ContactAccountCreateRequest, got {item!r}"
+    body: dict[str, Any] = {}
+    for key, value in raw.items():
+        api_name = _camel(str(key))
+        if api_name not in _KNOWN_FIELDS:
+            return None, f"/{key}", f"unknown account field {key!r}"
+        body[api_name] = value
+    name = body.get("name")
+    if name is None:
+        return None, "/name", "Name is required."
+    if not isinstance(name, str):
+        return None, "/name", f"name must be a string, got {type(name).__name__}"
+    if not name.strip():
+        return None, "/name", "Name must not be empty."
+    size = body.get("companySize")
+    if size is not None:
+        canonical = {s.lower(): s for s in ACCOUNT_COMPANY_SIZES}.get(str(size).lower())
+        if not isinstance(size, str) or canonical is None:
+            return (
+                None,
+                "/companySize",
+                f"companySize must be one of {', '.join(ACCOUNT_COMPANY_SIZES)}, got {size!r}",
+            )
+        body["companySize"] = canonical
+    for key in ACCOUNT_TEXT_FIELDS:
+        value = body.get(key)
+        if value is not None and not isinstance(value, str):
+            return None, f"/{key}", f"{key} must be a string or null, got {type(value).__name__}"
+    return body, None, None
+
+
+def _item_pointer(pointer: str) -> tuple[int, str] | None:
+    match = _ITEM_POINTER.match(pointer or "")
+    if match is None:
+        return None
+    return int(match.group(1)), match.group(2) or ""
+
+
+def _error_code(exc: ReplyError) -> str | None:
+    return exc.code if isinstance(exc, APIError) else type(exc).__name__
+
+
+def _error_status(exc: ReplyError) -> int | None:
+    return exc.status if isinstance(exc, APIError) else None
+
+
+def _detail(exc: ReplyError) -> str:
+    if isinstance(exc, APIError) and exc.detail:
+        return exc.detail
+    return str(exc)
+
+
+# -- the workflows ------------------------------------------------------------------------------
+
+
+class _CreateRun:
+    """Bookkeeping of one `create_accounts` call."""
+
+    def __init__(self, names: list[str | None], bodies: list[dict[str, Any] | None]) -> None:
+        self.names = names
+        self.bodies = bodies
+        self.created: dict[int, int] = {}
+        self.failures: list[AccountCreateFailure] = []
+        self.requests = 0
+        self.stop: ReplyError | None = None
+
+    def fail(
+        self,
+        index: int,
+        source: Source,
+        details: str,
+        *,
+        code: str | int | None = None,
+        pointer: str | None = None,
+        status: int | None = None,
+    ) -> None:
+        self.failures.append(
+            AccountCreateFailure(index, self.names[index], source, details, code, pointer, status)
+        )
+
+    def send(self, indices: list[int]) -> Flow[None]:
+        """Create the items at `indices` (≤ 100); on a whole-request 400, narrow it down."""
+        from reply_contact_data_client.models import (
+            ContactAccountBulkCreateRequest,
+            ContactAccountCreateRequest,
+        )
+
+        if self.stop is not None:
+            self.not_sent(indices)
+            return
+        items = [
+            ContactAccountCreateRequest.from_dict(cast(dict[str, Any], self.bodies[i]))
+            for i in indices
+        ]
+        self.requests += 1
+        try:
+            results: list[ContactAccountCreateItemResult] = yield Call(
+                "accounts.bulk_create_contact_accounts",
+                {"body": ContactAccountBulkCreateRequest(items=items)},
+            )
+        except BadRequestError as exc:
+            yield from self._narrow(indices, exc)
+            return
+        except (AuthenticationError, PermissionDeniedError) as exc:
+            # Nothing after this can succeed: report what is left instead of sending it.
+            self.stop = exc
+            for index in indices:
+                self.fail(index, "server", _detail(exc), code=exc.code, status=exc.status)
+            return
+        except ReplyError as exc:
+            # The outcome is unknown (the request may have been applied): say so, don't resend.
+            for index in indices:
+                self.fail(
+                    index,
+                    "server",
+                    f"outcome unknown, check before retrying: {_detail(exc)}",
+                    code=_error_code(exc),
+                    status=_error_status(exc),
+                )
+            return
+        self._settle(indices, list(results or []))
+
+    def _settle(self, indices: list[int], results: list[ContactAccountCreateItemResult]) -> None:
+        from reply_contact_data_client.types import Unset
+
+        for position, index in enumerate(indices):
+            result = results[position] if position < len(results) else None
+            if result is None:
+                self.fail(index, "server", "the response had no result for this item")
+                continue
+            account_id = None if isinstance(result.id, Unset) else result.id
+            error = None if isinstance(result.error, Unset) else result.error
+            details = None if isinstance(result.error_details, Unset) else result.error_details
+            if account_id is not None and error is None:
+                self.created[index] = account_id
+            else:
+                code = error if error is not None else "notCreated"
+                self.fail(index, "server", details or "not created", code=code)
+
+    def _narrow(self, indices: list[int], exc: BadRequestError) -> Flow[None]:
+        if len(indices) == 1:
+            (index,) = indices
+            pointer = None
+            details = _detail(exc)
+            if exc.errors:
+                located = _item_pointer(exc.errors[0].pointer)
+                pointer = located[1] if located else exc.errors[0].pointer
+                details = "; ".join(e.detail for e in exc.errors)
+            self.fail(index, "server", details, code=exc.code, pointer=pointer, status=exc.status)
+            return
+        named: dict[int, list[tuple[str, str]]] = {}
+        for error in exc.errors:
+            located = _item_pointer(error.pointer)
+            if located is not None and located[0] < len(indices):
+                named.setdefault(located[0], []).append((located[1], error.detail))
+        if named:
+            for position, problems in sorted(named.items()):
+                self.fail(
+                    indices[position],
+                    "server",
+                    "; ".join(detail for _, detail in problems),
+                    code=exc.code,
+                    pointer=problems[0][0] or None,
+                    status=exc.status,
+                )
+            rest = [index for position, index in enumerate(indices) if position not in named]
+            if rest:
+                yield from self.send(rest)
+            return
+        middle = len(indices) // 2
+        yield from self.send(indices[:middle])
+        yield from self.send(indices[middle:])
+
+    def not_sent(self, indices: list[int]) -> None:
+        assert self.stop is not None
+        for index in indices:
+            self.fail(
+                index,
+                "server",
+                f"not sent: {_detail(self.stop)}",
+                code=_error_code(self.stop),
+                status=_error_status(self.stop),
+            )
+
+    def report(self) -> AccountCreateReport:
+        failures = tuple(sorted(self.failures, key=lambda f: f.index))
+        return AccountCreateReport(
+            total=len(self.bodies),
+            created=dict(sorted(self.created.items())),
+            failures=failures,
+            requests=self.requests,
+        )
+
+
+def _check_list_name(name: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"an account list name must be a non-empty string, got {name!r}")
+    stripped = name.strip()
+    if not LIST_NAME_MIN <= len(stripped) <= LIST_NAME_MAX:
+        raise ValueError(
+            f"an account list name must be {LIST_NAME_MIN} to {LIST_NAME_MAX} characters, "
+            f"got {len(stripped)}"
+        )
+    return stripped
+
+
+class AccountWorkflows(ResourceBase):
+    @operation
+    def create_accounts(
+        self,
+        accounts: Iterable[Mapping[str, Any] | ContactAccountCreateRequest],
+        *,
+        chunk_size: int = BULK_CREATE_MAX,
+    ) -> Flow[AccountCreateReport]:
+        """Create any number of accounts, `chunk_size` (≤ 100) per bulk request.
+
+        Each item is checked locally first (name required and non-blank, known fields,
+        companySize literal, text fields strings); a bad one is reported, not sent. If the
+        server still rejects a whole chunk with a 400, the chunk is narrowed down (by the item
+        pointers it names, else by halves) so every good item is created and every bad one is
+        reported with the server's message. Failures carry the input index and name; created
+        ids are keyed by input index. An auth failure stops the run (the rest is reported as
+        not sent); other errors mark that chunk's items as of unknown outcome.
+        """
+        if isinstance(chunk_size, bool) or not isinstance(chunk_size, int):
+            raise TypeError(f"chunk_size must be an integer, got {chunk_size!r}")
+        if not 1 <= chunk_size <= BULK_CREATE_MAX:
+            raise ValueError(f"chunk_size must be between 1 and {BULK_CREATE_MAX}")
+        inputs = list(accounts)
+        run = _CreateRun([_input_name(item) for item in inputs], [])
+        valid: list[int] = []
+        for index, item in enumerate(inputs):
+            body, pointer, problem = prepare_account(item)
+            run.bodies.append(body)
+            if body is None:
+                run.fail(index, "local", problem or "invalid item", pointer=pointer or None)
+            else:
+                valid.append(index)
+        for start in range(0, len(valid), chunk_size):
+            yield from run.send(valid[start : start + chunk_size])
+        return run.report()
+
+    @operation
+    def link_contacts_to_account(
+        self, account_id: int, contacts: Iterable[int | str]
+    ) -> Flow[LinkReport]:
+        """Link contacts, given by id or by email, to an account (moving them from any other).
+
+        Each distinct email is looked up with one `GET /v3/contacts?email=` request (cached for
+        the rest of this call, so repeats cost nothing); an email no contact has, or a value
+        that is neither a positive id nor an email, is reported as a failure, not raised.
+        Links go out in chunks of 1,000; every per-contact failure the API reports is kept.
+        """
+        (account_id,) = id_list(account_id, "account_id")
+        failures: list[LinkFailure] = []
+        inputs_by_id: dict[int, list[int | str]] = {}
+        cache: dict[str, int | None] = {}
+        lookups = 0
+        for given in contacts:
+            contact_id: int | None
+            if isinstance(given, bool) or not isinstance(given, int | str):
+                failures.append(
+                    LinkFailure(repr(given), None, "invalidInput", "not an id or email")
+                )
+                continue
+            if isinstance(given, int):
+                if not 1 <= given <= 2**31 - 1:
+                    failures.append(LinkFailure(given, None, "invalidInput", "not a valid id"))
+                    continue
+                contact_id = given
+            else:
+                email = given.strip()
+                if "@" not in email or email.startswith("@") or email.endswith("@"):
+                    failures.append(LinkFailure(given, None, "invalidEmail", "not an email"))
+                    continue
+                key = email.casefold()
+                if key not in cache:
+                    lookups += 1
+                    page: ContactPage = yield Call(
+                        "contacts.get_contacts", {"top": 1, "skip": 0, "email": email}
+                    )
+                    items = list(page.items or [])
+                    found = items[0].id if items else None
+                    cache[key] = found if isinstance(found, int) else None
+                contact_id = cache[key]
+                if contact_id is None:
+                    failures.append(
+                        LinkFailure(given, None, "notFound", f"no contact has the email {email}")
+                    )
+                    continue
+            inputs_by_id.setdefault(contact_id, []).append(given)
+        linked: list[int] = []
+        if inputs_by_id:
+            from reply_contact_data_client.models import ContactAccountContactIdsRequest
+
+            def make_call(chunk: list[int]) -> Call[Any]:
+                body = ContactAccountContactIdsRequest(contact_ids=chunk)
+                return Call(
+                    "accounts.bulk_add_contacts_to_contact_account",
+                    {"id": account_id, "body": body},
+                )
+
+            result: BulkResult = yield from bulk_in_chunks(
+                "bulk_add_contacts_to_contact_account", list(inputs_by_id), LINK_BATCH, make_call
+            )
+            for failure in result.failures:
+                for given in inputs_by_id.get(failure.id, [failure.id]):
+                    failures.append(LinkFailure(given, failure.id, failure.error, failure.details))
+            linked = result.succeeded_ids
+        resolved = {key: value for key, value in cache.items() if value is not None}
+        return LinkReport(account_id, tuple(linked), tuple(failures), resolved, lookups)
+
+    @operation
+    def organize_accounts(
+        self,
+        list_name: str,
+        account_ids: Iterable[int],
+        *,
+        create: bool = True,
+        move: bool = False,
+    ) -> Flow[BulkResult]:
+        """File accounts into the account list with this name (case-insensitive), creating it
+        if `create`; `move=True` also takes them out of every other list. Chunks of 1,000.
+
+        Idempotent: running it again finds the same list and re-adding members changes
+        nothing. Raises AccountListNotFoundError when the list is missing and `create` is False.
+        """
+        name = _check_list_name(list_name)
+        ids = list(dict.fromkeys(id_list(account_ids, "account id")))
+        account_list = yield from self._account_list(name, create=create)
+        list_id = int(cast(int, account_list.id))
+        endpoint = (
+            "move_accounts_to_contact_account_list"
+            if move
+            else "add_accounts_to_contact_account_list"
+        )
+
+        from reply_contact_data_client.models import ContactAccountListAccountIdsRequest
+
+        def make_call(chunk: list[int]) -> Call[Any]:
+            body = ContactAccountListAccountIdsRequest(account_ids=chunk)
+            return Call(f"account_lists.{endpoint}", {"id": list_id, "body": body})
+
+        return (yield from bulk_in_chunks(endpoint, ids, MEMBERSHIP_BATCH, make_call))
+
+    def _account_list(self, name: str, *, create: bool) -> Flow[ContactAccountList]:
+        from reply_contact_data_client.models import ContactAccountListCreateRequest
+
+        found = yield from self._find_account_list(name)
+        if found is not None:
+            return found
+        if not create:
+            raise AccountListNotFoundError(f"no account list named {name!r}")
+        try:
+            created: ContactAccountList = yield Call(
+                "account_lists.create_contact_account_list",
+                {"body": ContactAccountListCreateRequest(name=name)},
+            )
+        except ConflictError:
+            # Someone created it between our lookup and our create: use theirs.
+            found = yield from self._find_account_list(name)
+            if found is None:
+                raise
+            return found
+        return created
+
+    def _find_account_list(self, name: str) -> Flow[ContactAccountList | None]:
+        wanted = name.casefold()
+        skip = 0
+        while True:
+            page = yield Call(
+                "account_lists.get_contact_account_lists",
+                {"top": 1000, "skip": skip, "search": name},
+            )
+            for item in page.items or []:
+                if str(item.name).strip().casefold() == wanted:
+                    return cast("ContactAccountList", item)
+            if not page.has_more or not page.items:
+                return None
+            skip += len(page.items)

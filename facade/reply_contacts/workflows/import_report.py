@@ -1,0 +1,158 @@
+"""The report of an import: one outcome for every input row, compact enough for a million rows.
+
+Per-row statuses and contact ids are kept in flat arrays (9 bytes a row); only failures keep
+their reasons as objects. The row index is the position in the input (0-based), so a report can
+be joined back to the source file.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class RowStatus(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    SKIPPED = "skipped"
+    RESTORED = "restored"
+    FAILED = "failed"  # refused by the server, with its reason
+    INVALID = "invalid"  # refused by local validation, never sent
+
+
+_CODES = list(RowStatus)
+_CODE_OF = {status: code for code, status in enumerate(_CODES)}
+_NO_ID = -1
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    index: int
+    status: RowStatus
+    contact_id: int | None = None
+    reason: str | None = None
+    # The row was in a batch replayed after a failure whose effect was unknown (a connection
+    # dropped after sending): "updated" may then mean "created by the first, lost attempt".
+    replayed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.status not in (RowStatus.FAILED, RowStatus.INVALID)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"row": self.index, "status": str(self.status)}
+        if self.contact_id is not None:
+            out["contactId"] = self.contact_id
+        if self.reason:
+            out["reason"] = self.reason
+        if self.replayed:
+            out["replayed"] = True
+        return out
+
+
+@dataclass
+class ImportReport:
+    """What happened to every row of an import."""
+
+    list_id: int | None = None
+    list_name: str | None = None
+    import_requests: int = 0
+    resumed_at_row: int = 0
+    already_complete: bool = False
+    _statuses: bytearray = field(default_factory=bytearray, repr=False)
+    _ids: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    _reasons: dict[int, str] = field(default_factory=dict, repr=False)
+    _replayed: set[int] = field(default_factory=set, repr=False)
+
+    def record(self, outcome: RowOutcome) -> None:
+        if outcome.index != len(self._statuses):
+            raise ValueError(f"row {outcome.index} recorded out of order")
+        self._statuses.append(_CODE_OF[outcome.status])
+        self._ids.append(_NO_ID if outcome.contact_id is None else outcome.contact_id)
+        if outcome.reason:
+            self._reasons[outcome.index] = outcome.reason
+        if outcome.replayed:
+            self._replayed.add(outcome.index)
+
+    def __len__(self) -> int:
+        return len(self._statuses)
+
+    def outcome(self, index: int) -> RowOutcome:
+        contact_id = self._ids[index]
+        return RowOutcome(
+            index=index,
+            status=_CODES[self._statuses[index]],
+            contact_id=None if contact_id == _NO_ID else contact_id,
+            reason=self._reasons.get(index),
+            replayed=index in self._replayed,
+        )
+
+    def __iter__(self) -> Iterator[RowOutcome]:
+        return (self.outcome(i) for i in range(len(self)))
+
+    def count(self, status: RowStatus) -> int:
+        return self._statuses.count(_CODE_OF[status])
+
+    @property
+    def total(self) -> int:
+        return len(self)
+
+    @property
+    def created(self) -> int:
+        return self.count(RowStatus.CREATED)
+
+    @property
+    def updated(self) -> int:
+        return self.count(RowStatus.UPDATED)
+
+    @property
+    def skipped(self) -> int:
+        return self.count(RowStatus.SKIPPED)
+
+    @property
+    def restored(self) -> int:
+        return self.count(RowStatus.RESTORED)
+
+    @property
+    def failed(self) -> int:
+        return self.count(RowStatus.FAILED)
+
+    @property
+    def invalid(self) -> int:
+        return self.count(RowStatus.INVALID)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0 and self.invalid == 0
+
+    @property
+    def failures(self) -> list[RowOutcome]:
+        bad = (_CODE_OF[RowStatus.FAILED], _CODE_OF[RowStatus.INVALID])
+        return [self.outcome(i) for i, code in enumerate(self._statuses) if code in bad]
+
+    def contact_ids(self) -> list[int]:
+        """Distinct contact ids the import touched, in input order."""
+        return list(dict.fromkeys(i for i in self._ids if i != _NO_ID))
+
+    def totals(self) -> dict[str, int]:
+        return {str(status): self.count(status) for status in RowStatus} | {"total": self.total}
+
+    def to_dict(self, *, rows: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "listId": self.list_id,
+            "listName": self.list_name,
+            "totals": self.totals(),
+            "importRequests": self.import_requests,
+            "resumedAtRow": self.resumed_at_row,
+            "failures": [f.to_dict() for f in self.failures],
+        }
+        if rows:
+            out["rows"] = [o.to_dict() for o in self]
+        return out
+
+    def __repr__(self) -> str:
+        parts = ", ".join(f"{k}={v}" for k, v in self.totals().items() if v)
+        return f"ImportReport(list={self.list_name!r}, {parts or 'empty'})"

@@ -1,0 +1,376 @@
+"""Import then file to a list: any number of rows, validated locally, in ceil(N/1000) imports.
+
+The list is filed through the import call's own `options.listIds`, so N contacts cost
+ceil(N / 1000) import requests plus a constant few (find or create the list, read the custom
+fields once, create missing fields if asked) — never a request per contact. Rows are streamed:
+one batch sits in memory at a time. With a journal file the import resumes where a crashed or
+killed run stopped, and re-running a finished import sends nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from .._plan import Call, Flow
+from .._resource import ResourceBase, operation
+from ..errors import NotFoundError, ReplyError, ValidationError
+from .import_report import ImportReport, RowOutcome, RowStatus
+from .journal import Journal, JournalMismatchError, read_journal, rows_digest
+from .rows import normalise
+from .validation import FieldSpec, RowInvalid, validate_row
+
+if TYPE_CHECKING:
+    from reply_contact_data_client.models import CustomField
+
+IMPORT_MAX_ITEMS = 1000
+_ITEM_POINTER = "/items/"
+
+
+class ImportInterruptedError(ReplyError):
+    """An import stopped part-way (auth, rate limit beyond max_wait, network). `report` holds
+    every row settled so far; with a journal, running the same import again resumes."""
+
+    def __init__(self, message: str, report: ImportReport) -> None:
+        self.report = report
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Sent to `on_progress` after every batch."""
+
+    rows_done: int
+    import_requests: int
+    created: int
+    updated: int
+    skipped: int
+    restored: int
+    failed: int
+    invalid: int
+
+
+@dataclass
+class _Pending:
+    """Rows read but not yet settled: the current batch."""
+
+    first: int
+    rows: list[tuple[int, dict[str, Any] | None, str | None, str]]  # index, item, reason, canon
+
+    @property
+    def items(self) -> int:
+        return sum(1 for _, item, _, _ in self.rows if item is not None)
+
+    @property
+    def next(self) -> int:
+        return self.first + len(self.rows)
+
+
+def _canonical(row: Any) -> str:
+    data = row.to_dict() if hasattr(row, "to_dict") else row
+    return json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _progress(report: ImportReport) -> ImportProgress:
+    return ImportProgress(
+        rows_done=report.total,
+        import_requests=report.import_requests,
+        created=report.created,
+        updated=report.updated,
+        skipped=report.skipped,
+        restored=report.restored,
+        failed=report.failed,
+        invalid=report.invalid,
+    )
+
+
+def _failed_item_indexes(error: ValidationError, count: int) -> dict[int, str]:
+    """Items a whole-request validation problem points at (`/items/3/email`)."""
+    found: dict[int, str] = {}
+    for field_error in error.errors:
+        pointer = field_error.pointer or ""
+        if pointer.startswith(_ITEM_POINTER):
+            head = pointer[len(_ITEM_POINTER) :].split("/", 1)[0]
+            if head.isdigit() and int(head) < count:
+                found.setdefault(int(head), f"{pointer}: {field_error.detail}")
+    return found
+
+
+class ImportWorkflows(ResourceBase):
+    @operation
+    def import_to_list(
+        self,
+        rows: Iterable[Mapping[str, Any] | Any],
+        *,
+        list_name: str | None = None,
+        list_id: int | None = None,
+        create_list: bool = False,
+        share_list: bool = False,
+        create_missing_fields: bool = False,
+        column_map: Mapping[str, str] | None = None,
+        ignore_columns: Iterable[str] = (),
+        overwrite_existing: bool = False,
+        skip_existing: bool = False,
+        skip_without_emails: bool = False,
+        restore_deleted: bool = False,
+        detect_time_zone: bool = False,
+        sequence_id: int | None = None,
+        dedupe_keys: Mapping[str, Any] | None = None,
+        batch_size: int = IMPORT_MAX_ITEMS,
+        journal: str | Path | None = None,
+        on_progress: Callable[[ImportProgress], None] | None = None,
+    ) -> Flow[ImportReport]:
+        """Import `rows` (dicts, CSV rows or models; any number, streamed) and file every
+        imported contact into one list.
+
+        Field names may be the API's (firstName) or common CSV headers ("First Name",
+        "E-mail", "LinkedIn URL"); other columns are custom fields by title (created as text
+        fields with `create_missing_fields=True`). Every row is validated locally first; bad
+        rows are reported with their reason and never sent. Returns an `ImportReport` that
+        accounts for every input row. With `journal=path` the import is resumable.
+        """
+        if (list_name is None) == (list_id is None):
+            raise ValueError("pass exactly one of list_name= or list_id=")
+        if not 1 <= batch_size <= IMPORT_MAX_ITEMS:
+            raise ValueError(f"batch_size must be between 1 and {IMPORT_MAX_ITEMS}")
+        options: dict[str, Any] = {
+            "overwriteExisting": overwrite_existing,
+            "skipExisting": skip_existing,
+            "skipWithoutEmails": skip_without_emails,
+            "restoreDeleted": restore_deleted,
+            "detectTimeZone": detect_time_zone,
+        }
+        if sequence_id is not None:
+            options["sequenceId"] = sequence_id
+        if dedupe_keys:
+            options["keys"] = dict(dedupe_keys)
+        settings = {
+            "listName": list_name,
+            "listId": list_id,
+            "options": options,
+            "batchSize": batch_size,
+            "columnMap": dict(column_map or {}),
+            "ignoreColumns": sorted(ignore_columns),
+        }
+
+        journal_path = Path(journal) if journal is not None else None
+        state = read_journal(journal_path) if journal_path is not None else None
+        report = ImportReport(list_name=list_name)
+        resolved_list_id: int | None = list_id
+        if state is not None and state.settings is not None:
+            recorded = {k: v for k, v in state.settings.items() if k != "resolvedListId"}
+            if recorded != settings:
+                raise JournalMismatchError(
+                    f"{journal_path} was written by an import with other settings; "
+                    "use another journal file or the same settings"
+                )
+            resolved_list_id = state.settings.get("resolvedListId")
+            for outcome in state.outcomes:
+                report.record(outcome)
+            report.resumed_at_row = state.next_row
+            if state.done:
+                report.list_id = resolved_list_id
+                report.already_complete = True
+                return report
+
+        if resolved_list_id is None:
+            resolved_list_id = yield from self._resolve_list(
+                str(list_name), create=create_list, shared=share_list
+            )
+        report.list_id = resolved_list_id
+        writer = Journal(journal_path) if journal_path is not None else None
+        if writer is not None and (state is None or state.settings is None):
+            writer.start({**settings, "resolvedListId": resolved_list_id})
+
+        specs: dict[str, FieldSpec] = {}
+        catalog = self._owner.field_catalog
+        if catalog.loaded:
+            specs = _index(catalog.snapshot())
+        in_flight = state.in_flight if state is not None else None
+        settled = _SettledRows(state.digests if state is not None else [], journal_path)
+        done_until = report.total
+        pending: _Pending | None = None
+        try:
+            for index, row in enumerate(rows):
+                canon = _canonical(row)
+                if index < done_until:
+                    settled.check(index, canon)
+                    continue
+                if pending is None:
+                    pending = _Pending(first=index, rows=[])
+                normalised = normalise(row, column_map=column_map, ignore_columns=ignore_columns)
+                missing = [t for t in normalised.custom if _lookup(specs, t) is None]
+                if missing:
+                    specs = yield from self._ensure_fields(missing, create_missing_fields)
+                try:
+                    item = validate_row(normalised, functools.partial(_lookup, specs))
+                    pending.rows.append((index, item, None, canon))
+                except RowInvalid as exc:
+                    pending.rows.append((index, None, f"{exc} ({normalised.describe()})", canon))
+                if pending.items >= batch_size:
+                    yield from self._send(
+                        pending, resolved_list_id, options, report, writer, in_flight, on_progress
+                    )
+                    in_flight = None
+                    pending = None
+            if pending is not None and pending.rows:
+                yield from self._send(
+                    pending, resolved_list_id, options, report, writer, in_flight, on_progress
+                )
+            if writer is not None:
+                writer.done(report.total)
+        except ReplyError as exc:
+            if isinstance(exc, JournalMismatchError):
+                raise
+            raise ImportInterruptedError(
+                f"import stopped after {report.total} rows: {exc}", report
+            ) from exc
+        finally:
+            if writer is not None:
+                writer.close()
+        return report
+
+    def _resolve_list(self, name: str, *, create: bool, shared: bool) -> Flow[int]:
+        from ..resources.contact_lists import ContactListsOperations
+
+        lists = ContactListsOperations(self._owner)
+        found = yield from lists._find_by_name(name)
+        if found is None:
+            if not create:
+                raise NotFoundError(
+                    f"no contact list named {name!r} (pass create_list=True to create it)",
+                    status=404,
+                    code="contactsList.notFound",
+                )
+            found = yield from lists._create_or_find(name, shared=shared)
+        return int(cast(int, found.id))
+
+    def _ensure_fields(self, titles: list[str], create: bool) -> Flow[dict[str, FieldSpec]]:
+        from reply_contact_data_client.models import CustomFieldCreateRequest, CustomFieldType
+
+        catalog = self._owner.field_catalog
+        fields: list[CustomField] = yield from catalog.refresh()
+        specs = _index(fields)
+        still_missing = [t for t in titles if _lookup(specs, t) is None]
+        if create and still_missing:
+            for title in still_missing:
+                body = CustomFieldCreateRequest(title=title, field_type=CustomFieldType.TEXT)
+                created: CustomField = yield Call(
+                    "custom_fields.create_custom_field", {"body": body}
+                )
+                fields.append(created)
+            catalog.load(fields)
+            specs = _index(fields)
+        return specs
+
+    def _send(
+        self,
+        pending: _Pending,
+        list_id: int,
+        options: dict[str, Any],
+        report: ImportReport,
+        writer: Journal | None,
+        in_flight: tuple[int, int] | None,
+        on_progress: Callable[[ImportProgress], None] | None,
+    ) -> Flow[None]:
+        from reply_contact_data_client.models import ContactsImportRequest
+
+        replayed = in_flight is not None and in_flight[0] == pending.first
+        digest = rows_digest(canon for _, _, _, canon in pending.rows)
+        outcomes: dict[int, RowOutcome] = {}
+        for index, item, reason, _ in pending.rows:
+            if item is None:
+                outcomes[index] = RowOutcome(index, RowStatus.INVALID, None, reason)
+        to_send = [(index, item) for index, item, _, _ in pending.rows if item is not None]
+        if to_send and writer is not None:
+            writer.sending(pending.first, pending.next)
+        # A whole-request 400 that points at items: drop those items (reported as failed) and
+        # resend the rest, so one row the local validator missed cannot sink its batch.
+        while to_send:
+            body = ContactsImportRequest.from_dict(
+                {
+                    "items": [item for _, item in to_send],
+                    "options": {**options, "listIds": [list_id]},
+                }
+            )
+            try:
+                response = yield Call("contacts.import_contacts", {"body": body})
+            except ValidationError as exc:
+                bad = _failed_item_indexes(exc, len(to_send))
+                if not bad:
+                    raise
+                for position, reason in bad.items():
+                    index = to_send[position][0]
+                    outcomes[index] = RowOutcome(index, RowStatus.FAILED, None, reason)
+                to_send = [pair for pos, pair in enumerate(to_send) if pos not in bad]
+                report.import_requests += 1
+                continue
+            report.import_requests += 1
+            results = list(response.items)
+            if len(results) != len(to_send):
+                raise ImportInterruptedError(
+                    f"import answered {len(results)} results for {len(to_send)} items", report
+                )
+            for (index, _), result in zip(to_send, results, strict=True):
+                try:
+                    status = RowStatus(str(result.status))
+                except ValueError:  # a status this SDK does not know: never count it as done
+                    status = RowStatus.FAILED
+                contact_id = result.id if isinstance(result.id, int) else None
+                error = result.error if isinstance(result.error, str) else None
+                if status is RowStatus.FAILED and not error:
+                    error = f"server status {result.status!s}"
+                outcomes[index] = RowOutcome(index, status, contact_id, error, replayed)
+            break
+        settled = [outcomes[index] for index, _, _, _ in pending.rows]
+        for outcome in settled:
+            report.record(outcome)
+        if writer is not None:
+            writer.batch(pending.first, pending.next, digest, settled, replayed=replayed)
+        if on_progress is not None:
+            on_progress(_progress(report))
+
+
+def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
+    index: dict[str, FieldSpec] = {}
+    for field in fields:
+        spec = FieldSpec(
+            id=int(cast(int, field.id)),
+            title=str(field.title),
+            numeric=str(field.field_type) == "number",
+        )
+        index[spec.title.casefold()] = spec
+        index[str(spec.id)] = spec
+    return index
+
+
+def _lookup(specs: dict[str, FieldSpec], title: str) -> FieldSpec | None:
+    return specs.get(title.strip().casefold())
+
+
+class _SettledRows:
+    """Checks that rows a previous run settled are the rows it saw (same digest per batch)."""
+
+    def __init__(self, batches: list[tuple[int, int, str]], journal_path: Path | None) -> None:
+        self._batches = batches
+        self._journal_path = journal_path
+        self._position = 0
+        self._canon: list[str] = []
+
+    def check(self, index: int, canon: str) -> None:
+        while self._position < len(self._batches) and index >= self._batches[self._position][1]:
+            self._position += 1
+            self._canon = []
+        if self._position >= len(self._batches):
+            return
+        first, nxt, digest = self._batches[self._position]
+        self._canon.append(canon)
+        if index == nxt - 1 and rows_digest(self._canon) != digest:
+            raise JournalMismatchError(
+                f"rows {first}..{nxt - 1} differ from those recorded in {self._journal_path}: "
+                "the input changed since the interrupted run"
+            )

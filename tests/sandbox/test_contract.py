@@ -1,0 +1,99 @@
+"""The sandbox against contact-data.openapi.yaml.
+
+Two layers: every response the other sandbox tests receive through the ``api`` client is
+validated with openapi-core as it arrives (``contract.py``), and here schemathesis generates
+a few hundred requests over all operations (valid and invalid), asserting no 5xx and no
+response the spec does not allow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+
+from reply_contacts.sandbox import Sandbox
+from reply_contacts.sandbox.app import all_operations
+
+from .contract import SPEC_PATH, load_openapi
+
+if not SPEC_PATH.exists():
+    pytest.skip("contact-data.openapi.yaml does not exist yet", allow_module_level=True)
+
+import schemathesis  # noqa: E402  (only once the spec exists)
+from hypothesis import HealthCheck, settings  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.config import SchemathesisConfig  # noqa: E402
+from schemathesis.specs.openapi.checks import response_schema_conformance  # noqa: E402
+
+METHODS = {"get", "post", "put", "patch", "delete"}
+SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text())
+SPEC_OPERATIONS = {
+    (method.upper(), path): operation
+    for path, item in SPEC["paths"].items()
+    for method, operation in item.items()
+    if method in METHODS
+}
+
+# Few examples per operation (explicit examples + random valid and invalid cases); the
+# exhaustive coverage phase would send thousands of requests for little extra signal.
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "phases": {"coverage": {"enabled": False}, "stateful": {"enabled": False}},
+        "generation": {"max-examples": 6, "mode": "all"},
+    }
+)
+schema = schemathesis.openapi.from_path(str(SPEC_PATH), config=CONFIG)
+
+
+def test_spec_loads_and_validates() -> None:
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.readers import read_from_filename
+
+    spec_dict, _ = read_from_filename(str(SPEC_PATH))
+    validate(spec_dict)
+    assert load_openapi() is not None  # so the api fixture really checks every response
+
+
+def test_sandbox_serves_exactly_the_specified_operations() -> None:
+    served = {(op.method, op.path): op for op in all_operations() if op.path != "/v3/whoami"}
+    assert set(served) == set(SPEC_OPERATIONS)
+    for key, operation in served.items():
+        specified = SPEC_OPERATIONS[key]
+        assert operation.operation_id == specified["operationId"], key
+        assert operation.scope == specified["x-required-scope"], key
+
+
+@pytest.fixture(scope="module")
+def fuzzed_sandbox() -> Iterator[Sandbox]:
+    with Sandbox(rate_limiting=False) as sandbox:
+        yield sandbox
+
+
+@schema.parametrize()
+@settings(deadline=None, suppress_health_check=list(HealthCheck))
+def test_schemathesis(case: Any, fuzzed_sandbox: Sandbox) -> None:
+    # Always authenticated: the live 401 has an empty body, which the spec's 401 (a
+    # problem+json content) cannot describe; test_auth.py covers 401 on its own.
+    case.headers = {**(case.headers or {}), "Authorization": f"Bearer {fuzzed_sandbox.api_key}"}
+    case.call_and_validate(
+        base_url=fuzzed_sandbox.url, checks=[not_a_server_error, response_schema_conformance]
+    )
+
+
+SCOPE_403_MISSING = sorted(
+    f"{method} {path}"
+    for (method, path), operation in SPEC_OPERATIONS.items()
+    if "403" not in operation["responses"]
+)
+
+
+@pytest.mark.xfail(
+    reason="spec gap: these operations declare no 403, yet any operation refuses a key that "
+    "lacks its x-required-scope with 403 (the sandbox does; contract.py tolerates it)",
+    strict=False,
+)
+def test_every_operation_declares_the_scope_403() -> None:
+    assert SCOPE_403_MISSING == []
