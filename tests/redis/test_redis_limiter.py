@@ -167,8 +167,19 @@ def test_acquire_waits_out_a_pause(limiter: RedisLimiter) -> None:
         limiter.acquire(KEY, max_wait=1.0)
 
 
-def test_a_pause_that_begins_during_the_wait_is_honoured(redis_url: str, namespace: str) -> None:
-    policy = RateLimitPolicy(per_minute=1, per_hour=100, minute_window=0.3, margin=0.0)
+@pytest.mark.parametrize(
+    "per_hour",
+    [
+        100,  # the overtaken slot is given back
+        1,  # the budget's sorted set is at its size cap: the slot is moved instead
+    ],
+)
+def test_a_pause_that_begins_during_the_wait_is_honoured(
+    redis_url: str, namespace: str, redis_client: redis.Redis, per_hour: int
+) -> None:
+    policy = RateLimitPolicy(
+        per_minute=1, per_hour=per_hour, minute_window=0.3, hour_window=0.3, margin=0.0
+    )
     limiter = RedisLimiter(redis_url, policy, namespace=namespace)
     other_process = RedisLimiter(redis_url, policy, namespace=namespace)
     limiter.acquire(KEY, max_wait=0)
@@ -178,6 +189,17 @@ def test_a_pause_that_begins_during_the_wait_is_honoured(redis_url: str, namespa
     limiter.acquire(KEY, max_wait=5)  # its slot (0.3 s) falls inside the pause (0.1..1.1 s)
     timer.join()
     assert time.monotonic() - start == pytest.approx(1.1, abs=0.1)
+    assert redis_client.zcard(sends_key(namespace)) == 1  # one send, not a leftover slot too
+
+
+def test_scripts_are_reloaded_when_redis_forgot_them(
+    limiter: RedisLimiter, redis_client: redis.Redis, namespace: str
+) -> None:
+    limiter.acquire(KEY, max_wait=0)
+    redis_client.script_flush()  # as after a restart or a failover: EVALSHA gets NOSCRIPT
+    limiter.acquire(KEY, max_wait=0)
+    limiter.pause(KEY, 0.1)
+    assert redis_client.zcard(sends_key(namespace)) == 2
 
 
 def test_keys_have_separate_budgets(limiter: RedisLimiter) -> None:

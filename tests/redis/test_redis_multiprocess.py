@@ -134,7 +134,6 @@ def test_a_429_seen_by_one_process_pauses_the_others(
     policy = RateLimitPolicy(per_minute=100, per_hour=1000, minute_window=2.0, margin=0.05)
     sb.disable_rate_limit()
     sb.clear_faults()
-    sb.reset_stats()
     ready: Any = SPAWN.Queue()
     results: Any = SPAWN.Queue()
     go: Any = SPAWN.Event()
@@ -145,6 +144,7 @@ def test_a_429_seen_by_one_process_pauses_the_others(
     other.start()
     try:
         ready.get(timeout=60)
+        sb.reset_stats()  # after the other process's warm-up request
         sb.inject_fault("GET", "/v3/contacts", status=429, retry_after=2, times=1)
         limiter = RedisLimiter(redis_url, policy, namespace=namespace)
         transport = build_transport(

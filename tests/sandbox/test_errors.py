@@ -142,7 +142,7 @@ def test_business_problem_has_code_of_the_documented_form(api: httpx.Client) -> 
 
 
 @settings(
-    max_examples=150,
+    max_examples=3000,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

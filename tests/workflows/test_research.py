@@ -97,7 +97,7 @@ def test_unknown_custom_field_fails_before_any_write(
     [
         ({"note": "  "}, ValueError, "non-empty"),
         ({}, ValueError, "needs a note"),
-        ({"note": "x", "job_title": "CTO"}, TypeError, "jobTitle"),
+        ({"note": "x", "job_title": "CTO"}, TypeError, "job_title"),
         ({"custom_fields": {"Deal Stage": ["a"]}}, TypeError, "text or a number"),
     ],
 )
