@@ -50,6 +50,32 @@ class Call(Generic[T]):
 
         return Call(self.operation, self.kwargs, chained)
 
+    def with_response(self) -> Call[CallResult[T]]:
+        """The same call, answering a `CallResult` (value plus status and headers)."""
+        return _WithResponse(self.operation, self.kwargs, self.transform)
+
+
+@dataclass(frozen=True)
+class CallResult(Generic[T]):
+    """A call's value together with the response's status and headers."""
+
+    value: T
+    status: int
+    headers: Mapping[str, str]
+
+    @property
+    def replayed(self) -> bool:
+        """The transport had to replay the request after a failure of unknown effect."""
+        from .transport.stack import REPLAYED_HEADER
+
+        return (
+            self.headers.get(REPLAYED_HEADER.lower(), self.headers.get(REPLAYED_HEADER)) == "true"
+        )
+
+
+class _WithResponse(Call[Any]):
+    """Marker subclass: the runner hands back a CallResult instead of the bare value."""
+
 
 # A multi-step plan: yields calls, receives each call's result, returns the final value.
 Flow = Generator[Call[Any], Any, T]
@@ -82,9 +108,10 @@ def _finish(call: Call[T], response: Any) -> T:
             status=status,
             body=response.content[:2048].decode("utf-8", "replace"),
         )
-    if call.transform is not None:
-        return call.transform(parsed)
-    return cast(T, parsed)
+    value = call.transform(parsed) if call.transform is not None else parsed
+    if isinstance(call, _WithResponse):
+        return cast(T, CallResult(value, status, response.headers))
+    return cast(T, value)
 
 
 # The generated parsers signal a malformed body with these; the transport's own errors are

@@ -18,6 +18,11 @@ After the sleep the same script checks the slot once more: if a 429 pause began 
 reservation is moved to the first slot after the pause (as `InMemoryLimiter` gives it back and
 reserves again).
 
+Two things the store cannot do for the caller. The policy's `margin` must cover how much later
+than its slot a request can reach the server (thread wake-up, a fresh connection's TLS
+handshake): sends that leave late bunch up against the next burst. And Redis's clock should be
+slewed, not stepped (NTP does so): a jump forward shortens the windows once.
+
 Storage per key (`<namespace>:{<key>}:sends`, `...:pause`; the braces keep both in one Redis
 Cluster slot): a sorted set of reserved send times (server seconds), trimmed to the sends that
 can still matter (inside the longest window, and at most the larger limit, since the slot
@@ -40,9 +45,10 @@ import asyncio
 import threading
 import uuid
 import weakref
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import redis
 import redis.asyncio
@@ -207,6 +213,26 @@ class _Scripts:
     paused_until: Any
 
 
+@dataclass(frozen=True)
+class _AsyncBackend:
+    client: redis.asyncio.Redis
+    scripts: _Scripts
+    closer: AsyncGenerator[None, None]
+
+
+async def _close_at_loop_shutdown(client: redis.asyncio.Redis) -> AsyncGenerator[None, None]:
+    """Parked until its event loop shuts down, then closes `client` while the loop still runs.
+
+    A started async generator is registered with its loop, and `loop.shutdown_asyncgens()`
+    (which `asyncio.run` and `asyncio.Runner` call on the way out) closes it, running this
+    `finally`. Per-loop connections thus end with their loop even when nobody calls `aclose`.
+    """
+    try:
+        yield
+    finally:
+        await client.aclose()
+
+
 def _register(client: redis.Redis | redis.asyncio.Redis) -> _Scripts:
     # register_script: EVALSHA, falling back to SCRIPT LOAD when the server lacks the script.
     return _Scripts(
@@ -267,16 +293,15 @@ class RedisLimiter:
         self._client: redis.Redis | None = None
         self._owns_client = False
         self._scripts: _Scripts | None = None
-        self._async: weakref.WeakKeyDictionary[
-            asyncio.AbstractEventLoop, tuple[redis.asyncio.Redis, _Scripts]
-        ] = weakref.WeakKeyDictionary()
+        self._async: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _AsyncBackend] = (
+            weakref.WeakKeyDictionary()
+        )
         self._down_until = float("-inf")  # in fallback: when to try Redis again
         self._outage_logged = False
         if isinstance(redis_url_or_client, str):
             self._url = redis_url_or_client
-            password = urlsplit(redis_url_or_client).password
-            if password:
-                register_secret(password)
+            for secret in _url_secrets(redis_url_or_client):
+                register_secret(secret)  # masked in every log line and error from now on
             self.display_url = safe_redis_url(redis_url_or_client)
         elif isinstance(redis_url_or_client, redis.Redis):
             self._client = redis_url_or_client
@@ -395,7 +420,7 @@ class RedisLimiter:
         with self._lock:
             backend = self._async.pop(asyncio.get_running_loop(), None)
         if backend is not None:
-            await backend[0].aclose()
+            await backend.closer.aclose()
 
     # -- Redis calls -----------------------------------------------------------------------------
 
@@ -422,7 +447,8 @@ class RedisLimiter:
         keys, args = self._keys(key), self._reserve_args(remaining, previous)
         if self._url is None:  # a client was passed in: run its call off the event loop
             return await asyncio.to_thread(self._sync_scripts().reserve, keys=keys, args=args)
-        return await self._async_scripts().reserve(keys=keys, args=args)
+        scripts = await self._async_scripts()
+        return await scripts.reserve(keys=keys, args=args)
 
     def _sync_scripts(self) -> _Scripts:
         with self._lock:
@@ -434,17 +460,20 @@ class RedisLimiter:
                 self._scripts = _register(self._client)
             return self._scripts
 
-    def _async_scripts(self) -> _Scripts:
+    async def _async_scripts(self) -> _Scripts:
         # redis.asyncio connections belong to the event loop that opened them: one client per
         # loop (a program may run several loops, e.g. one per asyncio.run).
         loop = asyncio.get_running_loop()
         with self._lock:
             backend = self._async.get(loop)
-            if backend is None:
-                assert self._url is not None
-                client = redis.asyncio.Redis.from_url(self._url, **_client_options())
-                backend = self._async[loop] = (client, _register(client))
-            return backend[1]
+            if backend is not None:
+                return backend.scripts
+            assert self._url is not None
+            client = redis.asyncio.Redis.from_url(self._url, **_client_options())
+            closer = _close_at_loop_shutdown(client)
+            backend = self._async[loop] = _AsyncBackend(client, _register(client), closer)
+        await anext(closer)  # starts it, which registers it with the loop
+        return backend.scripts
 
     # -- Redis unavailable -----------------------------------------------------------------------
 
@@ -527,6 +556,15 @@ def safe_redis_url(url: str) -> str:
     elif parts.username:
         netloc = f"{parts.username}@{netloc}"
     return f"{parts.scheme}://{netloc}{parts.path}"
+
+
+def _url_secrets(url: str) -> list[str]:
+    try:
+        parts = urlsplit(url)
+        secrets = [parts.password] if parts.password else []
+    except ValueError:
+        return []
+    return secrets + [value for value in parse_qs(parts.query).get("password", []) if value]
 
 
 def _describe_client(client: redis.Redis) -> str:

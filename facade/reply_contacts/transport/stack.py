@@ -72,6 +72,10 @@ _LOG_SNIPPET = 500
 _NO_BODY_STATUSES = frozenset({204, 205, 304})
 
 
+# Added to a response that answers a replayed request after a failure of unknown effect.
+REPLAYED_HEADER = "X-Reply-Contacts-Replayed"
+
+
 # The steps the request loop asks its driver to perform.
 @dataclass(frozen=True)
 class _Acquire:
@@ -291,6 +295,10 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         deadline_at = self.clock.now() + policy.deadline
         retries = 0
         reached_server = False
+        # Set when a retry follows a failure whose effect is unknown (the request reached the
+        # server, then the connection or the server failed): the answer we return may come from
+        # a replay of work already done, which callers such as imports want to know.
+        replayed_after_ambiguity = False
 
         while True:
             if to_api:
@@ -325,6 +333,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                         failure, method, path, reached_server, retries
                     ) from failure
                 self._log_retry(method, path, retries, policy, delay=delay, why=_describe(failure))
+                replayed_after_ambiguity |= not never_reached_server(failure)
                 yield _Sleep(delay)
                 retries += 1
                 continue
@@ -337,6 +346,8 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if body is not None:
                     response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
                     self._check_json(method, path, response, body)
+                if replayed_after_ambiguity:
+                    response.headers[REPLAYED_HEADER] = "true"
                 return response
 
             if status != 429:  # a 429 is refused before the server does anything
@@ -363,6 +374,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     self._log_retry(
                         method, path, retries, policy, delay=delay, why=_describe_status(status)
                     )
+                    replayed_after_ambiguity |= status >= 500
                     yield _Sleep(delay)
                     retries += 1
                     continue

@@ -298,7 +298,7 @@ class ImportWorkflows(ResourceBase):
                 }
             )
             try:
-                response = yield Call("contacts.import_contacts", {"body": body})
+                answer = yield Call("contacts.import_contacts", {"body": body}).with_response()
             except ValidationError as exc:
                 bad = _failed_item_indexes(exc, len(to_send))
                 if not bad:
@@ -310,7 +310,8 @@ class ImportWorkflows(ResourceBase):
                 report.import_requests += 1
                 continue
             report.import_requests += 1
-            results = list(response.items)
+            replayed = replayed or answer.replayed
+            results = list(answer.value.items)
             if len(results) != len(to_send):
                 raise ImportInterruptedError(
                     f"import answered {len(results)} results for {len(to_send)} items", report
