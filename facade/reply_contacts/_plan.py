@@ -108,7 +108,11 @@ def _finish(call: Call[T], response: Any) -> T:
             status=status,
             body=response.content[:2048].decode("utf-8", "replace"),
         )
-    value = call.transform(parsed) if call.transform is not None else parsed
+    try:
+        value = call.transform(parsed) if call.transform is not None else parsed
+    except _PARSE_FAILURES as exc:
+        # A documented field missing from a 2xx answer (e.g. a count without "count").
+        raise _decode_failure(call, exc) from exc
     if isinstance(call, _WithResponse):
         return cast(T, CallResult(value, status, response.headers))
     return cast(T, value)

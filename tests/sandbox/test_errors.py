@@ -54,6 +54,19 @@ MEMBER_NAMES = st.sampled_from(
         "accountIds",
         "notes",
         "listIds",
+        "ownerUserId",
+        "accountId",
+        "companySize",
+        "timeZoneId",
+        "linkedInUrl",
+        "searchTerm",
+        "sortBy",
+        "sortDirection",
+        "listId",
+        "isShared",
+        "orgWide",
+        "metadata",
+        "id",
     ]
 )
 BODIES = st.recursive(
@@ -142,19 +155,18 @@ def test_business_problem_has_code_of_the_documented_form(api: httpx.Client) -> 
 
 
 @settings(
-    max_examples=3000,
+    max_examples=4000,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(route=st.sampled_from(WRITE_PATHS), body=BODIES | JSON_VALUES)
 def test_no_input_makes_a_server_error(
-    reply_sandbox_server: Sandbox, route: tuple[str, str], body: Any
+    api: httpx.Client, sb: Sandbox, route: tuple[str, str], body: Any
 ) -> None:
-    sandbox = reply_sandbox_server
-    sandbox.disable_rate_limit()
+    """Any JSON anywhere: a 4xx (or a success), never a 5xx, and always within the contract."""
+    sb.disable_rate_limit()
     method, path = route
-    with httpx.Client(base_url=sandbox.url, headers={"Authorization": "Bearer sandbox"}) as client:
-        response = client.request(method, path, content=json.dumps(body))
+    response = api.request(method, path, content=json.dumps(body))
     assert response.status_code < 500, (route, body, response.text)
 
 

@@ -241,16 +241,26 @@ def test_auth_failure_stops_and_reports_the_rest(client: ReplyContacts, sb: Sand
     assert report.failures[120].details.startswith("not sent:")
 
 
-def test_other_errors_mark_the_chunk_unknown_and_continue(sb: Sandbox) -> None:
+def test_an_unknown_outcome_is_reconciled_by_name_then_resent(sb: Sandbox) -> None:
     sb.inject_fault("POST", BULK_PATH, status=503, times=1)
     with ReplyContacts(
         api_key=sb.api_key, base_url=sb.url, rate_limit=None, max_retries=0
     ) as client:
         report = client.workflows.create_accounts([{"name": f"Co {n}"} for n in range(150)])
-    assert sorted(report.created) == list(range(100, 150))
-    assert report.failed_indices == list(range(100))
-    assert report.failures[0].details.startswith("outcome unknown")
-    assert report.failures[0].status == 503
+    assert sorted(report.created) == list(range(150)) and report.ok
+    assert not report.reconciled  # the 503 created nothing: all were resent
+    assert len(_names(sb)) == 150
+
+
+def test_a_create_applied_but_unanswered_is_found_not_duplicated(sb: Sandbox) -> None:
+    sb.inject_fault("POST", BULK_PATH, drop="after", times=1)
+    with ReplyContacts(
+        api_key=sb.api_key, base_url=sb.url, rate_limit=None, max_retries=0
+    ) as client:
+        report = client.workflows.create_accounts([{"name": f"Co {n}"} for n in range(150)])
+    assert sorted(report.created) == list(range(150)) and report.ok
+    assert report.reconciled == frozenset(range(100))
+    assert len(_names(sb)) == 150
 
 
 async def test_create_accounts_async(sb: Sandbox) -> None:

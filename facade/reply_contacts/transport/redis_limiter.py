@@ -50,11 +50,16 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
-import redis
-import redis.asyncio
-import redis.exceptions
-from redis.backoff import ExponentialBackoff
-from redis.retry import Retry
+try:
+    import redis
+    import redis.asyncio
+    import redis.exceptions
+    from redis.backoff import ExponentialBackoff
+    from redis.retry import Retry
+except ImportError as missing:  # an optional dependency: say how to get it
+    raise ImportError(
+        "RedisLimiter needs redis-py: pip install 'reply-contacts[redis]'"
+    ) from missing
 
 from reply_contacts.errors import RateLimitError, ReplyError
 from reply_contacts.transport.clock import Clock, SystemClock

@@ -124,6 +124,9 @@ class AccountCreateReport:
     created: Mapping[int, int] = field(default_factory=dict)
     failures: tuple[AccountCreateFailure, ...] = ()
     requests: int = 0
+    # Input indexes whose account was found by name after a request of unknown outcome (the
+    # connection dropped or the server failed after sending) instead of being created again.
+    reconciled: frozenset[int] = frozenset()
 
     @property
     def ok(self) -> bool:
@@ -321,6 +324,8 @@ class _CreateRun:
         self.failures: list[AccountCreateFailure] = []
         self.requests = 0
         self.stop: ReplyError | None = None
+        self.reconciled: set[int] = set()
+        self.claimed: set[int] = set()
 
     def fail(
         self,
@@ -336,7 +341,7 @@ class _CreateRun:
             AccountCreateFailure(index, self.names[index], source, details, code, pointer, status)
         )
 
-    def send(self, indices: list[int]) -> Flow[None]:
+    def send(self, indices: list[int], attempts_left: int = 3) -> Flow[None]:
         """Create the items at `indices` (≤ 100); on a whole-request 400, narrow it down."""
         from reply_contact_data_client.models import (
             ContactAccountBulkCreateRequest,
@@ -366,17 +371,64 @@ class _CreateRun:
                 self.fail(index, "server", _detail(exc), code=exc.code, status=exc.status)
             return
         except ReplyError as exc:
-            # The outcome is unknown (the request may have been applied): say so, don't resend.
+            # The outcome is unknown: the request may have been applied. Bulk create is not
+            # idempotent, so never blindly resend; look the names up and send only the missing.
+            yield from self._reconcile(indices, exc, attempts_left)
+            return
+        self._settle(indices, list(results or []))
+
+    def _reconcile(self, indices: list[int], exc: ReplyError, attempts_left: int) -> Flow[None]:
+        from reply_contact_data_client.models import ContactAccountFilterRequest
+
+        names = [self.names[i] or "" for i in indices]
+        try:
+            self.requests += 1
+            page = yield Call(
+                "accounts.filter_contact_accounts",
+                {
+                    "body": ContactAccountFilterRequest.from_dict(
+                        {"filters": [{"property": "Name", "condition": "In", "values": names}]}
+                    ),
+                    "top": 1000,
+                    "skip": 0,
+                },
+            )
+        except ReplyError as lookup_failure:
             for index in indices:
                 self.fail(
                     index,
                     "server",
-                    f"outcome unknown, check before retrying: {_detail(exc)}",
+                    f"outcome unknown, check before retrying: {_detail(exc)} "
+                    f"(lookup failed too: {_detail(lookup_failure)})",
                     code=_error_code(exc),
                     status=_error_status(exc),
                 )
             return
-        self._settle(indices, list(results or []))
+        by_name: dict[str, list[int]] = {}
+        for account in sorted(page.items, key=lambda a: int(a.id)):
+            if int(account.id) not in self.claimed:
+                by_name.setdefault(str(account.name), []).append(int(account.id))
+        missing = []
+        for index in indices:
+            found = by_name.get(self.names[index] or "")
+            if found:
+                account_id = found.pop(0)
+                self.created[index] = account_id
+                self.claimed.add(account_id)
+                self.reconciled.add(index)
+            else:
+                missing.append(index)
+        if missing and attempts_left > 0:
+            yield from self.send(missing, attempts_left - 1)
+        else:
+            for index in missing:
+                self.fail(
+                    index,
+                    "server",
+                    f"not created after retries: {_detail(exc)}",
+                    code=_error_code(exc),
+                    status=_error_status(exc),
+                )
 
     def _settle(self, indices: list[int], results: list[ContactAccountCreateItemResult]) -> None:
         from reply_contact_data_client.types import Unset
@@ -391,6 +443,7 @@ class _CreateRun:
             details = None if isinstance(result.error_details, Unset) else result.error_details
             if account_id is not None and error is None:
                 self.created[index] = account_id
+                self.claimed.add(account_id)
             else:
                 code = error if error is not None else "notCreated"
                 self.fail(index, "server", details or "not created", code=code)
@@ -447,6 +500,7 @@ class _CreateRun:
             created=dict(sorted(self.created.items())),
             failures=failures,
             requests=self.requests,
+            reconciled=frozenset(self.reconciled),
         )
 
 

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .._plan import Call, Flow
 from .._resource import ResourceBase, operation
-from ..errors import NotFoundError, ReplyError, ValidationError
+from ..errors import (
+    ConflictError,
+    ConnectionError,
+    NotFoundError,
+    ReplyError,
+    ServerError,
+    ValidationError,
+)
 from .import_report import ImportReport, RowOutcome, RowStatus
 from .journal import Journal, JournalMismatchError, read_journal, rows_digest
 from .rows import normalise
@@ -259,10 +266,16 @@ class ImportWorkflows(ResourceBase):
         if create and still_missing:
             for title in still_missing:
                 body = CustomFieldCreateRequest(title=title, field_type=CustomFieldType.TEXT)
-                created: CustomField = yield Call(
-                    "custom_fields.create_custom_field", {"body": body}
-                )
-                fields.append(created)
+                try:
+                    created: CustomField = yield Call(
+                        "custom_fields.create_custom_field", {"body": body}
+                    )
+                    fields.append(created)
+                except (ConflictError, ServerError, ConnectionError):
+                    # Titles are unique, so a create whose answer was lost (or a concurrent
+                    # creator) is found by reading the list again; a real failure still shows
+                    # as a row-level "unknown column" rather than a lost row.
+                    fields = yield from catalog.refresh()
             catalog.load(fields)
             specs = _index(fields)
         return specs
