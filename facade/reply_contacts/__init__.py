@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .filters import Account, Contact, ContactFilter
     from .results import BulkFailedError, BulkResult, ItemFailure
     from .transport import FakeClock, Limiter, RateLimitPolicy, RetryPolicy
+    from .transport.redis_limiter import RedisLimiter
 
 __version__ = "0.1.0"
 
@@ -68,6 +69,7 @@ _EXPORTS = {
     "Limiter": ".transport",
     "RateLimitPolicy": ".transport",
     "RetryPolicy": ".transport",
+    "RedisLimiter": ".transport",
 }
 
 __all__ = [
@@ -92,6 +94,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimitPolicy",
+    "RedisLimiter",
     "ReplyContacts",
     "ReplyError",
     "RetryPolicy",

@@ -8,15 +8,18 @@ from typing import Any
 
 import httpx
 import pytest
-
-from reply_contacts.pytest_plugin import (  # noqa: F401  (fixtures, used by name)
-    reply_loopback_only,
-    reply_sandbox,
-    reply_sandbox_server,
-)
+from reply_contacts import pytest_plugin
 from reply_contacts.sandbox import Sandbox
 
 from .contract import check_response
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The plugin arrives through the pytest11 entry point once the package is installed;
+    # register it here too so these tests also run from a plain checkout.
+    manager = config.pluginmanager
+    if not manager.is_registered(pytest_plugin) and not manager.has_plugin("reply_contacts"):
+        manager.register(pytest_plugin, "reply_contacts")
 
 
 class FakeClock:

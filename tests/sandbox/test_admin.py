@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-
 from reply_contacts.sandbox import Sandbox
 
 

@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.sandbox.auth import has_scope
 

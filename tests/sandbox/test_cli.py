@@ -12,10 +12,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from typer.testing import CliRunner
-
 from reply_contacts.cli import app
 from reply_contacts.cli.sandbox_cmd import parse_key
+from typer.testing import CliRunner
 
 FACADE = Path(__file__).resolve().parents[2] / "facade"
 

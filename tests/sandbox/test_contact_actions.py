@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import httpx
-
 from reply_contacts.sandbox import Sandbox
 
 from .conftest import assert_problem, new_contact
@@ -195,7 +194,10 @@ def test_set_status_in_sequence(api: httpx.Client, sb: Sandbox) -> None:
         ),
         400,
         pointer="/statusInSequence",
-        detail="Invalid statusInSequence value 'replied'. Allowed: active, paused, finished, outOfOffice.",
+        detail=(
+            "Invalid statusInSequence value 'replied'. "
+            "Allowed: active, paused, finished, outOfOffice."
+        ),
     )
     api.patch(f"/v3/contacts/{contact['id']}", json={"isOptedOut": True})
     refused = api.post(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from reply_contacts.sandbox import Sandbox
 
 from .conftest import assert_problem, new_contact

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import httpx
-
 from reply_contacts.sandbox import Sandbox
 
 from .conftest import assert_problem, new_contact

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
-
 from reply_contacts.sandbox import Sandbox
 
 from .conftest import assert_problem, new_contact
@@ -65,11 +66,12 @@ def test_connect_then_message(api: httpx.Client) -> None:
         sent["actionType"] == "message"
         and sent["linkedInActivityId"] > connect.json()["linkedInActivityId"]
     )
-    for suffix, body, action in [
+    sends: list[tuple[str, dict[str, Any], str]] = [
         ("inmail", {"subject": "s", "body": "b"}, "inMail"),
         ("voice", {"voiceAttachmentId": 17}, "voice"),
         ("ai-voice", {"script": "Hello there"}, "aiVoice"),
-    ]:
+    ]
+    for suffix, body, action in sends:
         response = api.post(
             f"{base}/send-direct-linkedin-{suffix}", json={"linkedInAccountId": 1, **body}
         )

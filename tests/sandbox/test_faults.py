@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from reply_contacts.sandbox import ConnectionDropped, FaultRule, Sandbox, SandboxState, create_app
 
 

@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from reply_contacts.sandbox import Sandbox
 
 from .conftest import assert_problem
@@ -14,7 +13,7 @@ from .conftest import assert_problem
 
 @pytest.fixture
 def people(sb: Sandbox) -> dict[str, int]:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "firstName": "Ann",
             "lastName": "Lee",

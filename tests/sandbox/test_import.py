@@ -6,7 +6,6 @@ import time
 from typing import Any
 
 import httpx
-
 from reply_contacts.sandbox import Sandbox
 
 from .conftest import assert_problem, new_contact

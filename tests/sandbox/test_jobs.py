@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 import httpx
-
 from reply_contacts.sandbox import Sandbox
 
 from .conftest import assert_problem

@@ -83,6 +83,7 @@ def test_plugin_fixtures_in_a_child_pytest(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "4 passed" in result.stdout
@@ -91,15 +92,20 @@ def test_plugin_fixtures_in_a_child_pytest(tmp_path: Path) -> None:
 def test_plugin_imports_nothing_heavy() -> None:
     code = (
         "import sys; import reply_contacts.pytest_plugin; "
-        "heavy = [m for m in ('starlette', 'uvicorn', 'httpx', 'reply_contacts.sandbox') if m in sys.modules]; "
-        "print(','.join(heavy))"
+        "heavy = ('starlette', 'uvicorn', 'reply_contacts.sandbox'); "
+        "print(','.join(m for m in heavy if m in sys.modules))"
     )
     env = {**os.environ, "PYTHONPATH": str(FACADE)}
     result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "" or "reply_contacts.sandbox" not in result.stdout
+    assert "reply_contacts.sandbox" not in result.stdout.split(",")
 
 
 def test_is_loopback() -> None:

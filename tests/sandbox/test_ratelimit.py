@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.sandbox.ratelimit import RateLimitConfig, RateLimiter
 

@@ -73,6 +73,8 @@ class SandboxServer:
             lifespan="off",
             http=tracked_protocol(registry),
             timeout_graceful_shutdown=2,
+            # scope["client"] must stay the real peer: faults find the connection by it.
+            proxy_headers=False,
         )
         self.server: Any = uvicorn.Server(config)
         self._thread: threading.Thread | None = None

@@ -69,3 +69,13 @@ __all__ = [
     "shared_limiter",
     "should_retry",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The Redis limiter needs the optional `redis` package (reply-contacts[redis]); import it
+    # only when asked for, so the core SDK never requires redis.
+    if name in {"RedisLimiter", "LimiterUnavailableError"}:
+        from reply_contacts.transport import redis_limiter
+
+        return getattr(redis_limiter, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -150,7 +150,7 @@ class InMemoryLimiter:
     def _reserve_locked(self, budget: _KeyBudget, started: float, max_wait: float) -> float | None:
         now = self.clock.now()
         slot = self._earliest_slot(budget, now)
-        if slot - now + (now - started) > max_wait:
+        if slot > now and slot - started > max_wait:
             raise self._too_long(slot - now, max_wait)
         budget.sends.append(slot)
         self._forget_expired(budget, now)

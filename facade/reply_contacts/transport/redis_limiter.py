@@ -67,7 +67,7 @@ from reply_contacts.transport.logging import get_logger
 from reply_contacts.transport.ratelimit import InMemoryLimiter, RateLimitPolicy, shared_limiter
 from reply_contacts.transport.redaction import MASK, register_secret, scrub, scrub_exception_chain
 
-__all__ = ["LimiterUnavailableError", "OnUnavailable", "RedisLimiter"]
+__all__ = ["LimiterUnavailableError", "OnUnavailable", "RedisLimiter", "safe_redis_url"]
 
 OnUnavailable = Literal["raise", "local"]
 
