@@ -198,38 +198,62 @@ json_values = st.recursive(
     max_leaves=12,
 )
 odd_strings = st.sampled_from(
-    ["", "Empty", "UNKNOWN_ENUM", "notAStatus", "2024-13-45T99:99:99Z", "1e400", "-1", "∞", "null"]
+    [
+        "",
+        "Empty",
+        "UNKNOWN_ENUM",
+        "notAStatus",
+        "2024-13-45T99:99:99Z",
+        "9999-12-31T23:59:59-25:00",
+        "0000-00-00",
+        "1e400",
+        "-1",
+        "∞",
+        "null",
+        "6f1c2a9e-zzzz",
+    ]
 )
+odd_numbers = st.sampled_from([1e400, -1e400, -1, 0, 2**31, 2**63, 2**70, 1.5, -0.0, "7", True])
+
+
+# Per node of an example: mostly left alone, else broken in one of these ways. (Listed, not
+# drawn from integers: hypothesis favours small integers, which would drop nearly every key.)
+NODE_FATES = ["keep", "keep", "keep", "descend", "descend", "null", "swap", "odd", "drop"]
 
 
 def mutate(draw: st.DrawFn, value: Any, depth: int = 0) -> Any:
-    """A spec example with some of its parts broken, the way a drifting server breaks them."""
-    choice = draw(st.integers(0, 9))
-    if choice == 0:
-        return None
-    if choice == 1:
-        return draw(json_scalars | odd_strings)
-    if choice == 2 and depth == 0:
-        return draw(json_values)
+    """A spec example with some of its parts broken, the way a drifting server breaks them:
+    nulls, swapped value types, unknown enum strings, odd numbers, dropped and extra keys, a
+    wrong top-level type."""
+    if depth == 0 and draw(st.sampled_from([False] * 9 + [True])):
+        return draw(json_values)  # the wrong top-level type altogether
     if isinstance(value, dict):
         out: dict[str, Any] = {}
         for key, child in value.items():
-            fate = draw(st.integers(0, 5))
-            if fate == 0:
-                continue  # key dropped
-            out[key] = mutate(draw, child, depth + 1) if fate == 1 else child
-        extra = draw(st.dictionaries(st.text(max_size=6), json_values, max_size=2))
-        out.update(extra)
+            fate = draw(st.sampled_from(NODE_FATES))
+            if fate != "drop":
+                out[key] = _broken(draw, child, fate, depth)
+        out.update(draw(st.dictionaries(st.text(max_size=6), json_values, max_size=2)))
         return out
     if isinstance(value, list):
-        items = [mutate(draw, item, depth + 1) for item in value]
+        items = [_broken(draw, item, draw(st.sampled_from(NODE_FATES)), depth) for item in value]
         if draw(st.booleans()):
             items.append(draw(json_values))
         return items
-    if isinstance(value, str) and choice in (3, 4):
-        return draw(odd_strings | st.text(max_size=10))
-    if isinstance(value, bool | int | float) and choice in (3, 4):
-        return draw(st.sampled_from([1e400, -1, 0, 2**63, 1.5, "7", True]))
+    return _broken(draw, value, draw(st.sampled_from(NODE_FATES)), depth)
+
+
+def _broken(draw: st.DrawFn, value: Any, fate: str, depth: int) -> Any:
+    if fate == "null":
+        return None
+    if fate == "swap":
+        return draw(json_scalars | st.lists(json_scalars, max_size=2))
+    if fate == "odd":
+        if isinstance(value, str):
+            return draw(odd_strings | st.text(max_size=10))
+        return draw(odd_numbers | odd_strings)
+    if fate == "descend" and isinstance(value, dict | list):
+        return mutate(draw, value, depth + 1)
     return value
 
 

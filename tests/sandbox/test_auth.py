@@ -79,22 +79,33 @@ def test_operate_and_other_scopes_over_http(sb: Sandbox, client_for: Any) -> Non
     assert client_for("jobs").get("/v3/background-jobs").status_code == 200
 
 
-def test_denied_features_answer_the_resource_forbidden(sb: Sandbox, client_for: Any) -> None:
-    sb.seed_user(4, name="Limited", denied_features=["ViewProspect", "ManageCustomField"])
+def test_denied_features(sb: Sandbox, client_for: Any) -> None:
+    denied = ["ViewProspect", "ManageCustomField", "ViewAccount"]
+    sb.seed_user(4, name="Limited", denied_features=denied)
     sb.add_key("limited", user_id=4)
     limited = client_for("limited")
-    assert_problem(
+    # The generic feature-scope check has no code, as observed live.
+    body = assert_problem(
         limited.get("/v3/contacts"),
         403,
-        "contact.forbidden",
         detail="Feature scopes [ViewProspect] are denied for userId 4.",
     )
-    assert_problem(
-        limited.post("/v3/custom-fields", json={"title": "x", "fieldType": "text"}),
-        403,
-        "customField.forbidden",
-    )
+    assert "code" not in body
+    assert_problem(limited.post("/v3/custom-fields", json={"title": "x", "fieldType": "text"}), 403)
     assert limited.get("/v3/custom-fields").status_code == 200
+    # Endpoints with a refusal of their own answer their .forbidden code.
+    assert_problem(
+        limited.post("/v3/contacts/filter/count", json={}),
+        403,
+        "contact.forbidden",
+        detail="You do not have permission to view contacts.",
+    )
+    assert_problem(
+        limited.get("/v3/contact-accounts"),
+        403,
+        "contactAccount.forbidden",
+        detail="You do not have permission to perform this operation.",
+    )
 
 
 def test_keys_can_be_removed(sb: Sandbox, client_for: Any) -> None:

@@ -191,3 +191,27 @@ async def test_create_app_works_over_asgi_transport() -> None:
     async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
         response = await client.get("/v3/whoami", headers={"Authorization": "Bearer sandbox"})
     assert response.json() == {"userId": 1}
+
+
+def test_unicode_and_number_edge_cases(api: httpx.Client) -> None:
+    lone_surrogate = b'{"firstName": "\\ud800", "email": "a@example.com"}'
+    assert_problem(
+        api.post("/v3/contacts", content=lone_surrogate),
+        400,
+        pointer="",
+        detail="Request body is not valid JSON.",
+    )
+    emoji = b'{"firstName": "\\ud83d\\ude00", "email": "e@example.com"}'
+    assert api.post("/v3/contacts", content=emoji).json()["firstName"] == "\U0001f600"
+    huge = {"rules": [{"property": "ownerUserId", "condition": "equals", "value": "9" * 30}]}
+    assert_problem(api.post("/v3/contacts/filter", json=huge), 400, pointer="/rules/0/value")
+    assert_problem(
+        api.post("/v3/contacts/bulk-delete", json={"ids": [10**30]}), 400, pointer="/ids/0"
+    )
+    assert_problem(
+        api.post(
+            "/v3/contacts", json={"firstName": "A", "email": "b@example.com", "accountId": 1.5}
+        ),
+        400,
+        pointer="/accountId",
+    )

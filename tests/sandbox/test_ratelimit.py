@@ -74,3 +74,10 @@ def test_retry_after_is_at_least_one_second() -> None:
 def test_parse() -> None:
     assert RateLimitConfig.parse("10/200") == RateLimitConfig(per_minute=10, per_hour=200)
     assert RateLimitConfig.parse("off").enabled is False
+
+
+def test_reset_restores_limits_and_clock(sb: Sandbox, fake_clock: FakeClock) -> None:
+    sb.set_rate_limit(per_minute=1)
+    sb.reset()
+    assert sb.state.limiter.clock is not fake_clock
+    assert sb.state.limiter.config == RateLimitConfig()

@@ -207,7 +207,11 @@ def test_interrupted_import_resumes_without_duplicates(
 
     with pytest.raises(RuntimeError, match="simulated crash"):
         client.import_to_list(
-            crashing_source(), list_name="Resumed", create_list=True, journal=journal, batch_size=500
+            crashing_source(),
+            list_name="Resumed",
+            create_list=True,
+            journal=journal,
+            batch_size=500,
         )
     assert sandbox.count_contacts() == 1_000
     report = client.import_to_list(

@@ -42,7 +42,7 @@ def _guarded(handler: AdminHandler) -> AdminHandler:
     async def run(request: Request) -> Response:
         try:
             return await handler(request)
-        except (ValueError, TypeError, KeyError, sqlite3.Error) as error:
+        except (ValueError, TypeError, KeyError, OverflowError, sqlite3.Error) as error:
             return _bad_request(f"{type(error).__name__}: {error}")
 
     return run

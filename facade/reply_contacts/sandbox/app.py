@@ -58,20 +58,22 @@ def all_operations() -> list[Operation]:
 
 
 def _check_feature(ctx: Ctx, operation: Operation) -> None:
-    """Team-level feature permissions: a user can be denied e.g. ``ViewProspect``."""
+    """Team-level feature permissions: a user can be denied e.g. ``ViewProspect``.
+
+    As observed live, the generic feature-scope check answers a 403 with no ``code``; only
+    endpoints with a refusal of their own (a documented message) answer ``<resource>.forbidden``.
+    """
     if operation.feature is None:
         return
     row = ctx.db.execute(
         "SELECT denied_features FROM users WHERE id = ?", (ctx.user_id,)
     ).fetchone()
     denied = set(row[0].split(",")) if row and row[0] else set()
-    if operation.feature in denied:
-        detail = operation.forbidden_detail or (
-            f"Feature scopes [{operation.feature}] are denied for userId {ctx.user_id}."
-        )
-        if operation.forbidden_code:
-            raise forbidden(operation.forbidden_code, detail)
-        raise plain(403, detail)
+    if operation.feature not in denied:
+        return
+    if operation.forbidden_code and operation.forbidden_detail:
+        raise forbidden(operation.forbidden_code, operation.forbidden_detail)
+    raise plain(403, f"Feature scopes [{operation.feature}] are denied for userId {ctx.user_id}.")
 
 
 def endpoint_for(operation: Operation, state: SandboxState) -> Endpoint:

@@ -312,7 +312,6 @@ def operations() -> list[Operation]:
             operate,
             add_note,
             feature="ManageProspect",
-            forbidden_code=code,
         ),
         Operation(
             "POST",
@@ -321,7 +320,6 @@ def operations() -> list[Operation]:
             operate,
             move_to_sequence,
             feature="ManageProspect",
-            forbidden_code=code,
         ),
         Operation(
             "PUT",
@@ -340,7 +338,6 @@ def operations() -> list[Operation]:
             operate,
             set_replied,
             feature="ManageProspect",
-            forbidden_code=code,
         ),
         Operation(
             "POST",
@@ -349,7 +346,6 @@ def operations() -> list[Operation]:
             operate,
             set_bounced,
             feature="ManageProspect",
-            forbidden_code=code,
         ),
         Operation(
             "POST",
@@ -358,7 +354,6 @@ def operations() -> list[Operation]:
             operate,
             set_opted_out,
             feature="ChangeProspectStatus",
-            forbidden_code=code,
         ),
         Operation(
             "POST",
@@ -367,6 +362,5 @@ def operations() -> list[Operation]:
             operate,
             set_status_in_sequence,
             feature="ManageProspect",
-            forbidden_code=code,
         ),
     ]

@@ -236,8 +236,8 @@ def _integer_rule(query: ContactQuery, column: str, condition: str, value: str |
         query.where.append(f"{column} IS {'NOT ' if condition == 'isSet' else ''}NULL")
         return True
     parts = [part.strip() for part in (value or "").split(",")]
-    if not all(part.lstrip("-").isdigit() for part in parts):
-        return False
+    if not all(part.lstrip("-").isdigit() and len(part) <= 18 for part in parts):
+        return False  # not an integer SQLite can hold
     numbers = [int(part) for part in parts]
     if condition in ("in", "notIn", "equals", "notEquals"):
         if condition in ("equals", "notEquals"):

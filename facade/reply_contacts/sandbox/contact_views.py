@@ -151,7 +151,7 @@ def get_lists(ctx: Ctx) -> Response:
 
 
 def operations() -> list[Operation]:
-    read, code = "contacts:read", "contact.forbidden"
+    read = "contacts:read"
     return [
         Operation(
             "GET",
@@ -160,7 +160,6 @@ def operations() -> list[Operation]:
             read,
             get_sequences,
             feature="ViewProspect",
-            forbidden_code=code,
         ),
         Operation(
             "GET",
@@ -169,7 +168,6 @@ def operations() -> list[Operation]:
             read,
             get_activities,
             feature="ViewProspect",
-            forbidden_code=code,
         ),
         Operation(
             "GET",
@@ -195,6 +193,5 @@ def operations() -> list[Operation]:
             read,
             get_lists,
             feature="ViewProspect",
-            forbidden_code=code,
         ),
     ]

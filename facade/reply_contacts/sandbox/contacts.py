@@ -262,7 +262,7 @@ def count_contacts(ctx: Ctx) -> Response:
 
 
 def operations() -> list[Operation]:
-    view = {"feature": "ViewProspect", "forbidden_code": "contact.forbidden"}
+    view = {"feature": "ViewProspect"}
     return [
         Operation("GET", "/v3/contacts", "GetContacts", "contacts:read", list_contacts, **view),
         Operation(
@@ -272,7 +272,6 @@ def operations() -> list[Operation]:
             "contacts:write",
             create_contact,
             feature="AddProspect",
-            forbidden_code="contact.forbidden",
         ),
         Operation(
             "POST",
@@ -281,7 +280,6 @@ def operations() -> list[Operation]:
             "contacts:write",
             import_contacts,
             feature="AddProspect",
-            forbidden_code="contact.forbidden",
         ),
         Operation(
             "POST",
@@ -326,6 +324,5 @@ def operations() -> list[Operation]:
             "contacts:write",
             delete_contact,
             feature="DeleteProspect",
-            forbidden_code="contact.forbidden",
         ),
     ]

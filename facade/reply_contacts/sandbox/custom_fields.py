@@ -130,13 +130,13 @@ def delete_field(ctx: Ctx) -> Response:
 
 
 def operations() -> list[Operation]:
-    read, write, code = "contacts:read", "contacts:write", "customField.forbidden"
+    read, write = "contacts:read", "contacts:write"
     view, manage = "ViewCustomField", "ManageCustomField"
     base = "/v3/custom-fields"
     return [
-        Operation("GET", base, "GetCustomFields", read, list_fields, view, code),
-        Operation("POST", base, "CreateCustomField", write, create_field, manage, code),
-        Operation("GET", base + "/{id}", "GetCustomFieldById", read, get_field, view, code),
-        Operation("PUT", base + "/{id}", "UpdateCustomField", write, update_field, manage, code),
-        Operation("DELETE", base + "/{id}", "DeleteCustomField", write, delete_field, manage, code),
+        Operation("GET", base, "GetCustomFields", read, list_fields, view),
+        Operation("POST", base, "CreateCustomField", write, create_field, manage),
+        Operation("GET", base + "/{id}", "GetCustomFieldById", read, get_field, view),
+        Operation("PUT", base + "/{id}", "UpdateCustomField", write, update_field, manage),
+        Operation("DELETE", base + "/{id}", "DeleteCustomField", write, delete_field, manage),
     ]

@@ -226,7 +226,6 @@ def operations() -> list[Operation]:
             operate,
             send_direct_email,
             feature="SendEmail",
-            forbidden_code="contact.forbidden",
         )
     ]
     for action, (suffix, operation_id) in linkedin.items():

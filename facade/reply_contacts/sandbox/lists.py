@@ -204,21 +204,18 @@ def add_contacts(ctx: Ctx) -> Response:
 
 def operations() -> list[Operation]:
     read, write, operate = "contacts:read", "contacts:write", "contacts:operate"
-    code = "contactsList.forbidden"
     view = "ViewContactList"
     manage = "ManageContactList"
     base = "/v3/contact-lists"
     return [
-        Operation("GET", base, "GetContactLists", read, get_lists, view, code),
-        Operation("POST", base, "CreateContactList", write, create_list, manage, code),
-        Operation("GET", base + "/{id}", "GetContactListById", read, get_list, view, code),
-        Operation("PUT", base + "/{id}", "UpdateContactList", write, rename_list, manage, code),
-        Operation("DELETE", base + "/{id}", "DeleteContactList", write, delete_list, manage, code),
+        Operation("GET", base, "GetContactLists", read, get_lists, view),
+        Operation("POST", base, "CreateContactList", write, create_list, manage),
+        Operation("GET", base + "/{id}", "GetContactListById", read, get_list, view),
+        Operation("PUT", base + "/{id}", "UpdateContactList", write, rename_list, manage),
+        Operation("DELETE", base + "/{id}", "DeleteContactList", write, delete_list, manage),
+        Operation("POST", base + "/{id}/share", "ShareContactList", write, share_list, manage),
         Operation(
-            "POST", base + "/{id}/share", "ShareContactList", write, share_list, manage, code
-        ),
-        Operation(
-            "POST", base + "/{id}/unshare", "UnshareContactList", write, unshare_list, manage, code
+            "POST", base + "/{id}/unshare", "UnshareContactList", write, unshare_list, manage
         ),
         Operation(
             "POST",
@@ -227,7 +224,6 @@ def operations() -> list[Operation]:
             operate,
             move_contacts,
             manage,
-            code,
         ),
         Operation(
             "POST",
@@ -236,6 +232,5 @@ def operations() -> list[Operation]:
             operate,
             add_contacts,
             manage,
-            code,
         ),
     ]

@@ -37,6 +37,9 @@ class Missing(Enum):
 MISSING: Final = Missing.MISSING
 
 
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(name)
 
@@ -49,8 +52,13 @@ def parse_json(raw: bytes, *, required: bool = True) -> Any:
         return None
     try:
         # NaN/Infinity are not JSON; deep nesting raises RecursionError.
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except (ValueError, RecursionError, UnicodeDecodeError):
+        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        if _SURROGATE_ESCAPE.search(raw):
+            # A lone "\ud800" escape decodes to text that is not Unicode; the real server's
+            # JSON reader refuses it, and SQLite could not store it either.
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return data
+    except (ValueError, RecursionError, UnicodeError):
         raise validation([("", INVALID_JSON)]) from None
 
 

@@ -58,7 +58,9 @@ class Operation:
     operation_id: str
     scope: str | None  # None: any valid key will do (whoami)
     handler: Handler
-    # Team-level feature permission behind the operation, and the 403 it answers when denied.
+    # Team-level feature permission behind the operation. Denied, it answers a plain 403
+    # ("Feature scopes [X] are denied ..."), or, where the endpoint has a refusal of its own,
+    # the business problem ``forbidden_code`` with ``forbidden_detail``.
     feature: str | None = None
     forbidden_code: str | None = None
     forbidden_detail: str | None = None

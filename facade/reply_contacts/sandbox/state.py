@@ -32,6 +32,7 @@ class SandboxState:
         self.keys = KeyRing()
         self.limiter = RateLimiter(rate_limit, clock)
         self.default_rate_limit = self.limiter.config
+        self.default_clock = clock
         self.faults = FaultInjector()
         self.connections = ConnectionRegistry()
         self.stats = Stats()
@@ -50,13 +51,14 @@ class SandboxState:
                 seed_default(db)
 
     def reset(self, *, seed: bool | None = None) -> None:
-        """Back to a fresh sandbox: data, keys, limits, faults and counters."""
+        """Back to a fresh sandbox: data, keys, limits (and their clock), faults, counters."""
         self.store.wipe()
         if self.seeded_by_default if seed is None else seed:
             with self.store.transaction() as db:
                 seed_default(db)
         self.keys.replace_all(self.default_keys)
         self.limiter.set_config(self.default_rate_limit)
+        self.limiter.clock = self.default_clock
         self.limiter.clear()
         self.faults.clear()
         self.stats.reset()
