@@ -1,7 +1,8 @@
 """Check contact-data.openapi.yaml: valid OpenAPI 3.1, plus this project's own rules.
 
 Rules (each violation is printed; the exit status is the number of violations, capped at 1):
-- every operation has an operationId, exactly one tag, `x-required-scope`, a 401 and a 429;
+- every operation has an operationId, exactly one tag, `x-required-scope`, a 401, a 403 (a key
+  without the scope) and a 429;
 - every write (POST/PUT/PATCH/DELETE) says whether a replay can duplicate work (`x-idempotent`);
 - operationIds are unique;
 - no component (schema, response, parameter, example, header, request body) is unused;
@@ -96,7 +97,7 @@ def violations(spec: dict[str, Any], pyproject: Path | None) -> list[str]:
         if not op.get("x-required-scope"):
             found.append(f"{where}: no x-required-scope")
         responses = op.get("responses", {})
-        for status in ("401", "429"):
+        for status in ("401", "403", "429"):
             if status not in responses:
                 found.append(f"{where}: no {status} response")
         if method in WRITE_METHODS and not isinstance(op.get("x-idempotent"), bool):

@@ -24,15 +24,15 @@ POLICY = RateLimitPolicy(
     per_hour=LONG,
     minute_window=SHORT_WINDOW,
     hour_window=LONG_WINDOW,
-    margin=0.1,
+    # The library's default margin: it absorbs the time between a slot and the request's arrival
+    # (thread and GIL scheduling on a busy machine). See the cold-start test for when it cannot.
+    margin=0.25,
 )
 
 
-def limit_sandbox(sb: Sandbox) -> int:
-    (cid,) = seeded_contacts(sb, 1)
-    sb.set_rate_limit(SHORT, LONG, SHORT_WINDOW, LONG_WINDOW)
+def limit_sandbox(sb: Sandbox, short: int = SHORT, long: int = LONG) -> None:
+    sb.set_rate_limit(short, long, SHORT_WINDOW, LONG_WINDOW)
     sb.reset_stats()
-    return cid
 
 
 def most_the_windows_allow(seconds: float) -> int:
@@ -55,7 +55,8 @@ def assert_served_without_429(sb: Sandbox, elapsed: float, sent: int) -> None:
 
 def test_server_limits_are_live(sb: Sandbox) -> None:
     """The control: without proactive limiting the same sandbox does answer 429."""
-    cid = limit_sandbox(sb)
+    (cid,) = seeded_contacts(sb, 1)
+    limit_sandbox(sb)
     with ReplyContacts(**client_options(sb, max_retries=0)) as unguarded:
         with pytest.raises(RateLimitError) as caught:
             for _ in range(SHORT + 1):
@@ -65,65 +66,82 @@ def test_server_limits_are_live(sb: Sandbox) -> None:
 
 
 def test_eight_threads_never_get_429(sb: Sandbox) -> None:
-    cid = limit_sandbox(sb)
+    (cid,) = seeded_contacts(sb, 1)
     client = ReplyContacts(**client_options(sb, rate_limit=POLICY, limiter=InMemoryLimiter(POLICY)))
     # Half the threads use a copy: copies share the original's budget.
     copy = client.with_options(timeout=10)
     errors: list[BaseException] = []
-    started = time.monotonic()
-    stop = started + HAMMER_SECONDS
 
-    def hammer(target: Any) -> None:
+    def hammer(target: Any, stop: float) -> None:
         try:
             while time.monotonic() < stop:
                 assert target.contacts.get(cid).id == cid
         except BaseException as exc:  # surfaced below, not lost in the thread
             errors.append(exc)
 
-    threads = [
-        threading.Thread(target=hammer, args=(client if n % 2 else copy,)) for n in range(WORKERS)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    elapsed = time.monotonic() - started
+    def run_threads(seconds: float) -> float:
+        started = time.monotonic()
+        threads = [
+            threading.Thread(target=hammer, args=(client if n % 2 else copy, started + seconds))
+            for n in range(WORKERS)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        return time.monotonic() - started
+
+    # Warm up first (connections open, lazy imports done): a cold start is its own test below.
+    run_threads(0.05)
+    limit_sandbox(sb)
+    sent_before = client.requests_sent + copy.requests_sent
+    elapsed = run_threads(HAMMER_SECONDS)
     assert not errors, errors
-    assert_served_without_429(sb, elapsed, client.requests_sent + copy.requests_sent)
+    sent = client.requests_sent + copy.requests_sent - sent_before
+    assert_served_without_429(sb, elapsed, sent)
     client.close()
 
 
 async def test_eight_tasks_never_get_429(sb: Sandbox) -> None:
-    cid = limit_sandbox(sb)
+    (cid,) = seeded_contacts(sb, 1)
     options = client_options(sb, rate_limit=POLICY, limiter=InMemoryLimiter(POLICY))
     async with AsyncReplyContacts(**options) as client:
-        started = time.monotonic()
-        stop = started + HAMMER_SECONDS
 
-        async def hammer() -> int:
+        async def hammer(stop: float) -> int:
             calls = 0
             while time.monotonic() < stop:
                 assert (await client.contacts.get(cid)).id == cid
                 calls += 1
             return calls
 
-        counts = await asyncio.wait_for(
-            asyncio.gather(*(hammer() for _ in range(WORKERS))), timeout=30
-        )
+        async def run_tasks(seconds: float) -> list[int]:
+            stop = time.monotonic() + seconds
+            tasks = asyncio.gather(*(hammer(stop) for _ in range(WORKERS)))
+            return list(await asyncio.wait_for(tasks, timeout=30))
+
+        await run_tasks(0.05)  # warm up: see the cold-start test below
+        limit_sandbox(sb)
+        sent_before = client.requests_sent
+        started = time.monotonic()
+        counts = await run_tasks(HAMMER_SECONDS)
         elapsed = time.monotonic() - started
-    assert_served_without_429(sb, elapsed, client.requests_sent)
-    assert sum(counts) == client.requests_sent
+    sent = client.requests_sent - sent_before
+    assert_served_without_429(sb, elapsed, sent)
+    assert sum(counts) == sent, "no request was retried"
 
 
 async def test_default_limiter_is_shared_by_clients_of_one_key(sb: Sandbox) -> None:
     """Two independently built clients of one key (no explicit limiter) share one budget."""
-    cid = limit_sandbox(sb)
+    (cid,) = seeded_contacts(sb, 1)
     policy = RateLimitPolicy(per_minute=6, per_hour=500, minute_window=1.0, margin=0.1)
-    sb.set_rate_limit(6, 500, 1.0, 3600.0)
     options = client_options(sb, rate_limit=policy)
     del options["limiter"]
     first, second = ReplyContacts(**options), AsyncReplyContacts(**options)
     assert first.transport.limiter is second.transport.limiter
+    first.whoami()
+    await second.whoami()
+    sb.set_rate_limit(6, 500, 1.0, 3600.0)
+    sb.reset_stats()
     started = time.monotonic()
     for _ in range(4):
         first.contacts.get(cid)
@@ -132,3 +150,32 @@ async def test_default_limiter_is_shared_by_clients_of_one_key(sb: Sandbox) -> N
     assert sb.stats()["rateLimited"] == 0
     first.close()
     await second.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: InMemoryLimiter timestamps a send when its slot is reserved, not when the request "
+    "reaches the server. Requests that are slow to arrive (cold connections, TLS handshakes, a "
+    "slow proxy; here 0.4 s of latency) are counted by the server later than by the client, so "
+    "the next window's requests go out too early and get 429 despite the margin",
+)
+def test_slow_first_requests_do_not_cause_429(sb: Sandbox) -> None:
+    (cid,) = seeded_contacts(sb, 1)
+    policy = RateLimitPolicy(per_minute=5, per_hour=500, minute_window=1.0, margin=0.1)
+    client = ReplyContacts(**client_options(sb, rate_limit=policy, limiter=InMemoryLimiter(policy)))
+    client.whoami()  # warm: the delay below is the network's, not ours
+    sb.set_rate_limit(5, 500, 1.0, 3600.0)
+    sb.reset_stats()
+    sb.inject_fault("GET", "/v3/contacts/*", latency=0.4, times=5)
+
+    def two_calls() -> None:
+        for _ in range(2):
+            client.contacts.get(cid)
+
+    threads = [threading.Thread(target=two_calls) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    client.close()
+    assert sb.stats()["byStatus"] == {"200": 10}

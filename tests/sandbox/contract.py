@@ -35,19 +35,6 @@ class ContractViolation(AssertionError):
     pass
 
 
-# (method, path) pairs seen answering a scope 403 that the spec does not declare.
-SCOPE_GAPS: set[tuple[str, str]] = set()
-
-
-def is_scope_refusal(response: httpx.Response) -> bool:
-    if response.status_code != 403:
-        return False
-    try:
-        return bool(response.json().get("code") == "auth.insufficientScope")
-    except ValueError:
-        return False
-
-
 def violation(response: httpx.Response) -> str | None:
     """Why ``response`` breaks the spec, or None if it conforms (or is not an API path)."""
     openapi = load_openapi()
@@ -77,11 +64,6 @@ def violation(response: httpx.Response) -> str | None:
     except (PathNotFound, OperationNotFound):
         return None  # unknown route or method: the spec says nothing about it
     except ResponseNotFound:
-        if is_scope_refusal(response):
-            # Known spec gap (test_contract.py): some operations declare no 403 although any
-            # operation refuses a key without its scope.
-            SCOPE_GAPS.add((response.request.method, path))
-            return None
         return f"{response.request.method} {path} -> undeclared status {response.status_code}"
     except Exception as error:
         cause = error.__cause__ or error

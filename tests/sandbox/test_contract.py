@@ -89,10 +89,6 @@ SCOPE_403_MISSING = sorted(
 )
 
 
-@pytest.mark.xfail(
-    reason="spec gap: these operations declare no 403, yet any operation refuses a key that "
-    "lacks its x-required-scope with 403 (the sandbox does; contract.py tolerates it)",
-    strict=False,
-)
 def test_every_operation_declares_the_scope_403() -> None:
+    # Any operation refuses a key that lacks its x-required-scope with a 403.
     assert SCOPE_403_MISSING == []

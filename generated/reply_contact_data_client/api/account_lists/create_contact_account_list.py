@@ -34,7 +34,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     if response.status_code == 201:
         response_201 = ContactAccountList.from_dict(response.json())
 
@@ -66,6 +75,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 409:
         response_409 = BusinessProblem.from_dict(response.json())
 
@@ -84,7 +114,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +135,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListCreateRequest,
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     """Create an account list
 
      Create an empty account list, shared with the team. Names are unique per team
@@ -113,7 +159,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +177,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListCreateRequest,
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     """Create an account list
 
      Create an empty account list, shared with the team. Names are unique per team
@@ -147,7 +202,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
     """
 
     return sync_detailed(
@@ -160,7 +215,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListCreateRequest,
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     """Create an account list
 
      Create an empty account list, shared with the team. Names are unique per team
@@ -176,7 +239,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -192,7 +255,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListCreateRequest,
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     """Create an account list
 
      Create an empty account list, shared with the team. Names are unique per team
@@ -208,7 +280,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
     """
 
     return (

@@ -28,7 +28,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -59,6 +68,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = BusinessProblem.from_dict(response.json())
 
@@ -77,7 +107,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +122,9 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+]:
     """Delete an account list
 
      Delete an account list; the accounts in it are kept.
@@ -105,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +157,16 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     """Delete an account list
 
      Delete an account list; the accounts in it are kept.
@@ -138,7 +181,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+        Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return sync_detailed(
@@ -151,7 +194,9 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+]:
     """Delete an account list
 
      Delete an account list; the accounts in it are kept.
@@ -166,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -182,7 +227,16 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     """Delete an account list
 
      Delete an account list; the accounts in it are kept.
@@ -197,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+        Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return (

@@ -29,7 +29,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     if response.status_code == 200:
         response_200 = ContactAccountList.from_dict(response.json())
 
@@ -61,6 +70,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = BusinessProblem.from_dict(response.json())
 
@@ -79,7 +109,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +130,15 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     """Get an account list
 
      Fetch one account list by id.
@@ -107,7 +153,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -125,7 +171,16 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     """Get an account list
 
      Fetch one account list by id.
@@ -140,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
     """
 
     return sync_detailed(
@@ -153,7 +208,15 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     """Get an account list
 
      Fetch one account list by id.
@@ -168,7 +231,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +247,16 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     """Get an account list
 
      Fetch one account list by id.
@@ -199,7 +271,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
     """
 
     return (

@@ -40,7 +40,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountListPage
+    | ProblemDetails
+    | None
+):
     if response.status_code == 200:
         response_200 = ContactAccountListPage.from_dict(response.json())
 
@@ -72,6 +80,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
 
@@ -85,7 +114,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]:
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +131,9 @@ def sync_detailed(
     top: int | Unset = 100,
     skip: int | Unset = 0,
     search: str | Unset = UNSET,
-) -> Response[BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]:
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+]:
     """List account lists
 
      The team's account lists (lists are shared team-wide), yours first, optionally narrowed
@@ -119,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]
+        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +174,15 @@ def sync(
     top: int | Unset = 100,
     skip: int | Unset = 0,
     search: str | Unset = UNSET,
-) -> BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountListPage
+    | ProblemDetails
+    | None
+):
     """List account lists
 
      The team's account lists (lists are shared team-wide), yours first, optionally narrowed
@@ -160,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
     """
 
     return sync_detailed(
@@ -177,7 +218,9 @@ async def asyncio_detailed(
     top: int | Unset = 100,
     skip: int | Unset = 0,
     search: str | Unset = UNSET,
-) -> Response[BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]:
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+]:
     """List account lists
 
      The team's account lists (lists are shared team-wide), yours first, optionally narrowed
@@ -196,7 +239,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]
+        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +259,15 @@ async def asyncio(
     top: int | Unset = 100,
     skip: int | Unset = 0,
     search: str | Unset = UNSET,
-) -> BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountListPage
+    | ProblemDetails
+    | None
+):
     """List account lists
 
      The team's account lists (lists are shared team-wide), yours first, optionally narrowed
@@ -235,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
     """
 
     return (

@@ -38,7 +38,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+    | None
+):
     if response.status_code == 200:
         response_200 = NotProcessedItemMap.from_dict(response.json())
 
@@ -70,6 +79,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = BusinessProblem.from_dict(response.json())
 
@@ -88,7 +118,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +140,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListAccountIdsRequest,
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+]:
     """Move accounts to an account list
 
      Put 1 to 1,000 accounts into this list and take them out of every other list. Not
@@ -121,7 +167,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +187,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListAccountIdsRequest,
-) -> BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+    | None
+):
     """Move accounts to an account list
 
      Put 1 to 1,000 accounts into this list and take them out of every other list. Not
@@ -160,7 +215,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
     """
 
     return sync_detailed(
@@ -175,7 +230,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListAccountIdsRequest,
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+]:
     """Move accounts to an account list
 
      Put 1 to 1,000 accounts into this list and take them out of every other list. Not
@@ -194,7 +257,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +275,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListAccountIdsRequest,
-) -> BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+    | None
+):
     """Move accounts to an account list
 
      Put 1 to 1,000 accounts into this list and take them out of every other list. Not
@@ -231,7 +303,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
     """
 
     return (

@@ -38,7 +38,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     if response.status_code == 200:
         response_200 = ContactAccountList.from_dict(response.json())
 
@@ -70,6 +79,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = BusinessProblem.from_dict(response.json())
 
@@ -93,7 +123,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +145,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListUpdateRequest,
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     """Update an account list
 
      Rename an account list (3 to 128 characters, unique per team).
@@ -123,7 +169,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +189,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListUpdateRequest,
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     """Update an account list
 
      Rename an account list (3 to 128 characters, unique per team).
@@ -159,7 +214,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
     """
 
     return sync_detailed(
@@ -174,7 +229,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListUpdateRequest,
-) -> Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]:
+) -> Response[
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+]:
     """Update an account list
 
      Rename an account list (3 to 128 characters, unique per team).
@@ -190,7 +253,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +271,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ContactAccountListUpdateRequest,
-) -> BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails | None:
+) -> (
+    BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountList
+    | ProblemDetails
+    | None
+):
     """Update an account list
 
      Rename an account list (3 to 128 characters, unique per team).
@@ -224,7 +296,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
     """
 
     return (

@@ -39,7 +39,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -70,6 +79,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = BusinessProblem.from_dict(response.json())
 
@@ -93,7 +123,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +139,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BackgroundJobCancelRequest | Unset = UNSET,
-) -> Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+]:
     """Cancel a background job
 
      Ask a job to stop, with an optional reason. The body may be omitted. Idempotent: a job
@@ -125,7 +159,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +179,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BackgroundJobCancelRequest | Unset = UNSET,
-) -> Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     """Cancel a background job
 
      Ask a job to stop, with an optional reason. The body may be omitted. Idempotent: a job
@@ -163,7 +206,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+        Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return sync_detailed(
@@ -178,7 +221,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BackgroundJobCancelRequest | Unset = UNSET,
-) -> Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+]:
     """Cancel a background job
 
      Ask a job to stop, with an optional reason. The body may be omitted. Idempotent: a job
@@ -196,7 +241,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -214,7 +259,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BackgroundJobCancelRequest | Unset = UNSET,
-) -> Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     """Cancel a background job
 
      Ask a job to stop, with an optional reason. The body may be omitted. Idempotent: a job
@@ -232,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+        Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return (

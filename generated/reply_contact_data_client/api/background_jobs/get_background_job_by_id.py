@@ -30,7 +30,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    BackgroundJob
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     if response.status_code == 200:
         response_200 = BackgroundJob.from_dict(response.json())
 
@@ -62,6 +71,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = BusinessProblem.from_dict(response.json())
 
@@ -85,7 +115,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    BackgroundJob
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +136,15 @@ def sync_detailed(
     job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    BackgroundJob
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+]:
     """Get a background job
 
      Poll one job until its status settles on `Done`, `Failed`, `Cancelled` or `Expired`.
@@ -116,7 +162,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[BackgroundJob | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +180,16 @@ def sync(
     job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    BackgroundJob
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     """Get a background job
 
      Poll one job until its status settles on `Done`, `Failed`, `Cancelled` or `Expired`.
@@ -152,7 +207,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+        BackgroundJob | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return sync_detailed(
@@ -165,7 +220,15 @@ async def asyncio_detailed(
     job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    BackgroundJob
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+]:
     """Get a background job
 
      Poll one job until its status settles on `Done`, `Failed`, `Cancelled` or `Expired`.
@@ -183,7 +246,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[BackgroundJob | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +262,16 @@ async def asyncio(
     job_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    BackgroundJob
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     """Get a background job
 
      Poll one job until its status settles on `Done`, `Failed`, `Cancelled` or `Expired`.
@@ -217,7 +289,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BackgroundJob | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+        BackgroundJob | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return (

@@ -40,7 +40,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    BackgroundJobPage
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     if response.status_code == 200:
         response_200 = BackgroundJobPage.from_dict(response.json())
 
@@ -72,6 +81,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
 
@@ -90,7 +120,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    BackgroundJobPage
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +143,15 @@ def sync_detailed(
     top: int | Unset = 100,
     skip: int | Unset = 0,
     category: str | Unset = UNSET,
-) -> Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    BackgroundJobPage
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+]:
     """List background jobs
 
      The user's background jobs, newest first, optionally narrowed to one `category`. Paged
@@ -123,7 +169,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +191,16 @@ def sync(
     top: int | Unset = 100,
     skip: int | Unset = 0,
     category: str | Unset = UNSET,
-) -> BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    BackgroundJobPage
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     """List background jobs
 
      The user's background jobs, newest first, optionally narrowed to one `category`. Paged
@@ -163,7 +218,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+        BackgroundJobPage | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return sync_detailed(
@@ -180,7 +235,15 @@ async def asyncio_detailed(
     top: int | Unset = 100,
     skip: int | Unset = 0,
     category: str | Unset = UNSET,
-) -> Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]:
+) -> Response[
+    BackgroundJobPage
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+]:
     """List background jobs
 
      The user's background jobs, newest first, optionally narrowed to one `category`. Paged
@@ -198,7 +261,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -218,7 +281,16 @@ async def asyncio(
     top: int | Unset = 100,
     skip: int | Unset = 0,
     category: str | Unset = UNSET,
-) -> BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails | None:
+) -> (
+    BackgroundJobPage
+    | BusinessProblem
+    | BusinessProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
+    | None
+):
     """List background jobs
 
      The user's background jobs, newest first, optionally narrowed to one `category`. Paged
@@ -236,7 +308,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BackgroundJobPage | BusinessProblem | BusinessProblem | ValidationProblem | ProblemDetails
+        BackgroundJobPage | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return (

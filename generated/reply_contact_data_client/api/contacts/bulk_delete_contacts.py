@@ -34,7 +34,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None:
+) -> (
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None
+):
     if response.status_code == 200:
         response_200 = NotProcessedItemMap.from_dict(response.json())
 
@@ -66,6 +68,27 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_0 = BusinessProblem.from_dict(data)
+
+                return response_403_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_403_type_1 = ProblemDetails.from_dict(data)
+
+            return response_403_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
     if response.status_code == 429:
         response_429 = ProblemDetails.from_dict(response.json())
 
@@ -79,7 +102,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]:
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +117,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDeleteRequest,
-) -> Response[BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]:
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+]:
     """Bulk delete contacts
 
      Delete many contacts in one call. Not atomic: the answer maps each contact id that was
@@ -112,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
+        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +157,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDeleteRequest,
-) -> BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None:
+) -> (
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None
+):
     """Bulk delete contacts
 
      Delete many contacts in one call. Not atomic: the answer maps each contact id that was
@@ -150,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
     """
 
     return sync_detailed(
@@ -163,7 +192,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDeleteRequest,
-) -> Response[BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]:
+) -> Response[
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+]:
     """Bulk delete contacts
 
      Delete many contacts in one call. Not atomic: the answer maps each contact id that was
@@ -183,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
+        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +230,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDeleteRequest,
-) -> BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None:
+) -> (
+    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None
+):
     """Bulk delete contacts
 
      Delete many contacts in one call. Not atomic: the answer maps each contact id that was
@@ -219,7 +252,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
     """
 
     return (
