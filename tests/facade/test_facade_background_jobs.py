@@ -44,7 +44,9 @@ async def test_list_get_cancel(api: Any, sb: Sandbox) -> None:
 
 async def test_pages_of_at_most_two_hundred(api: Any, sb: Sandbox) -> None:
     for n in range(230):
-        sb.seed_background_job(status="Done", started_at=f"2025-01-01T00:{n // 60:02d}:{n % 60:02d}Z")
+        sb.seed_background_job(
+            status="Done", started_at=f"2025-01-01T00:{n // 60:02d}:{n % 60:02d}Z"
+        )
     pages = await collect_pages(api.background_jobs.list())
     assert [len(p.items) for p in pages] == [200, 30]
     assert len(await collect(api.background_jobs.list(page_size=50, max_items=120))) == 120

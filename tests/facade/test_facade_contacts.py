@@ -40,7 +40,11 @@ async def test_get_returns_the_generated_model(api: Any, sb: Sandbox) -> None:
     contact = await run(api.contacts.get(cid))
     assert isinstance(contact, Contact)
     assert (contact.id, contact.first_name, contact.last_name) == (cid, "Ann", "Lee")
-    assert (contact.email, contact.title, contact.domain) == ("ann@example.com", "CTO", "example.com")
+    assert (contact.email, contact.title, contact.domain) == (
+        "ann@example.com",
+        "CTO",
+        "example.com",
+    )
     assert contact.owner_user_id == 1
     assert isinstance(contact.adding_date, datetime.datetime)
 
@@ -74,7 +78,11 @@ async def test_find_by_email_and_linkedin(api: Any, sb: Sandbox) -> None:
     sb.seed_contacts(
         [
             {"firstName": "A", "email": "a@example.com"},
-            {"firstName": "B", "email": "b@example.com", "linkedInUrl": "https://linkedin.com/in/b"},
+            {
+                "firstName": "B",
+                "email": "b@example.com",
+                "linkedInUrl": "https://linkedin.com/in/b",
+            },
         ]
     )
     found = await run(api.contacts.find_by_email("B@Example.com"))
@@ -88,7 +96,10 @@ async def test_find_by_email_and_linkedin(api: Any, sb: Sandbox) -> None:
 
 async def test_filter_count_and_filter_page(api: Any, sb: Sandbox) -> None:
     sb.seed_contacts(
-        [{"firstName": f"F{i}", "email": f"f{i}@{'acme' if i % 2 else 'other'}.com"} for i in range(9)]
+        [
+            {"firstName": f"F{i}", "email": f"f{i}@{'acme' if i % 2 else 'other'}.com"}
+            for i in range(9)
+        ]
     )
     acme = {"rules": [{"property": "domain", "condition": "equals", "value": "acme.com"}]}
     assert await run(api.contacts.count(acme)) == 4
@@ -206,7 +217,9 @@ async def test_notes_show_in_activities(api: Any, sb: Sandbox) -> None:
     assert await run(api.contacts.add_note(cid, "Follow up in May")) is None
     activities = await collect(api.contacts.activities(cid))
     assert all(isinstance(a, ContactActivity) for a in activities)
-    notes = [a.content.additional_properties["notes"] for a in activities if a.activity_type == "note"]
+    notes = [
+        a.content.additional_properties["notes"] for a in activities if a.activity_type == "note"
+    ]
     assert notes == ["Follow up in May", "Met at the fair"]
     assert len(await collect(api.contacts.activities(cid, max_items=1))) == 1
     with pytest.raises(ValueError):
@@ -249,7 +262,9 @@ async def test_lists_of_a_contact(api: Any, sb: Sandbox) -> None:
 async def test_inbox_threads(api: Any, sb: Sandbox) -> None:
     (cid,) = seeded_contacts(sb, 1)
     for n in range(3):
-        sb.seed_inbox_thread(cid, subject=f"Thread {n}", last_activity_date=f"2025-01-0{n + 1}T00:00:00Z")
+        sb.seed_inbox_thread(
+            cid, subject=f"Thread {n}", last_activity_date=f"2025-01-0{n + 1}T00:00:00Z"
+        )
     threads = await collect(api.contacts.inbox_threads(cid, page_size=2))
     assert all(isinstance(t, ContactInboxThread) for t in threads)
     assert [t.subject for t in threads] == ["Thread 2", "Thread 1", "Thread 0"]
@@ -327,7 +342,9 @@ async def test_set_opted_out_dedupes_and_chunks(api: Any, sb: Sandbox) -> None:
 
 async def test_set_status_in_sequence(api: Any, sb: Sandbox) -> None:
     ids = _enrolled(sb, 205)
-    (opted_out,) = sb.seed_contacts([{"firstName": "O", "email": "o@example.com", "isOptedOut": True}])
+    (opted_out,) = sb.seed_contacts(
+        [{"firstName": "O", "email": "o@example.com", "isOptedOut": True}]
+    )
     sb.enroll(opted_out, OUTREACH_SEQUENCE)
     result = await run(api.contacts.set_status_in_sequence([*ids, opted_out, 7777], "active"))
     assert sorted(result.failed_ids) == [opted_out, 7777]
@@ -340,7 +357,7 @@ async def test_set_status_in_sequence(api: Any, sb: Sandbox) -> None:
         await run(api.contacts.set_status_in_sequence(ids[:1], "replied"))
 
 
-# -- direct outreach --------------------------------------------------------------------------------
+# -- direct outreach ---------------------------------------------------------------------------
 
 
 async def test_send_direct_email(api: Any, sb: Sandbox) -> None:

@@ -50,8 +50,8 @@ def test_constructing_clients_loads_no_model() -> None:
         copy = client.with_options(timeout=5, retry=RetryPolicy(max_retries=1))
         client.contacts, aclient.accounts, copy.custom_fields, client.background_jobs
         repr(client)
-        assert not loaded("reply_contact_data_client.models"), loaded("reply_contact_data_client.models")
-        assert not loaded("reply_contact_data_client.api"), loaded("reply_contact_data_client.api")
+        assert not loaded("reply_contact_data_client.models"), loaded("reply_contact_data_client")
+        assert not loaded("reply_contact_data_client.api"), loaded("reply_contact_data_client")
         """
     )
 

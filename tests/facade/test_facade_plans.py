@@ -52,8 +52,14 @@ def test_every_spec_operation_is_reachable_from_a_namespace() -> None:
 def test_namespaces_are_the_same_on_both_clients() -> None:
     sync = ReplyContacts(api_key="rk_test_facade_mock_key", base_url="https://api.reply.io")
     asyn = AsyncReplyContacts(api_key="rk_test_facade_mock_key", base_url="https://api.reply.io")
-    for name in ("contacts", "contact_lists", "custom_fields", "accounts", "account_lists",
-                 "background_jobs"):
+    for name in (
+        "contacts",
+        "contact_lists",
+        "custom_fields",
+        "accounts",
+        "account_lists",
+        "background_jobs",
+    ):
         sync_methods = {m for m in dir(getattr(sync, name)) if not m.startswith("_")}
         async_methods = {m for m in dir(getattr(asyn, name)) if not m.startswith("_")}
         assert sync_methods == async_methods, name
@@ -120,9 +126,11 @@ def test_flows_decide_what_an_error_means(client: ReplyContacts) -> None:
         return found.first_name
 
     assert run_sync(client._generated, lookup(12345)) == "absent"
-    chained = Call("contacts.filter_contacts_count", {"body": _empty_count()}).then(
-        lambda result: result.count
-    ).then(lambda count: count + 1)
+    chained = (
+        Call("contacts.filter_contacts_count", {"body": _empty_count()})
+        .then(lambda result: result.count)
+        .then(lambda count: count + 1)
+    )
     assert run_sync(client._generated, chained) == 1
 
 

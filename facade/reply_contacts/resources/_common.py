@@ -20,6 +20,30 @@ class SupportsRequestBody(Protocol):
     def to_body(self) -> dict[str, Any]: ...
 
 
+def unset_if_none(value: Any) -> Any:
+    """None -> the generated UNSET (the field is left out of the request), else the value."""
+    from reply_contact_data_client.types import UNSET
+
+    return UNSET if value is None else value
+
+
+def find_by_name(operation: str, name: str) -> Flow[Any | None]:
+    """The item of a name-searchable listing whose name equals `name` (case-insensitive).
+
+    Pages through the API's substring search at the maximum page size; None when absent.
+    """
+    wanted = name.strip().casefold()
+    skip = 0
+    while True:
+        page = yield Call(operation, {"top": 1000, "skip": skip, "search": name.strip()})
+        for item in page.items:
+            if str(item.name).strip().casefold() == wanted:
+                return item
+        if not page.has_more or not page.items:
+            return None
+        skip += len(page.items)
+
+
 def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mapping[str, Any]) -> M:
     """A generated request model from a model, an API-shaped mapping, or keyword arguments.
 

@@ -11,18 +11,12 @@ from .._resource import AsyncResource, ResourceBase, SyncResource, operation, pa
 from ..errors import ConflictError
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import bulk_in_chunks, id_list
+from ._common import bulk_in_chunks, find_by_name, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactAccountList, ContactAccountListPage
 
 MEMBERSHIP_BATCH = 1000  # documented maxItems of add/move accounts
-
-
-def _unset_if_none(value: Any) -> Any:
-    from reply_contact_data_client.types import UNSET
-
-    return UNSET if value is None else value
 
 
 def _check_name(name: str) -> str:
@@ -44,7 +38,7 @@ class AccountListsOperations(ResourceBase):
         """Every account list (yours first); `search` is a case-insensitive name substring."""
         return PageQuery(
             "account_lists.get_contact_account_lists",
-            {"search": _unset_if_none(search)},
+            {"search": unset_if_none(search)},
             page_size=page_size,
             max_items=max_items,
         )
@@ -55,7 +49,7 @@ class AccountListsOperations(ResourceBase):
     ) -> Call[ContactAccountListPage]:
         return Call(
             "account_lists.get_contact_account_lists",
-            {"top": top, "skip": skip, "search": _unset_if_none(search)},
+            {"top": top, "skip": skip, "search": unset_if_none(search)},
         )
 
     @operation
@@ -69,19 +63,8 @@ class AccountListsOperations(ResourceBase):
         return (yield from self._find_by_name(name))
 
     def _find_by_name(self, name: str) -> Flow[ContactAccountList | None]:
-        wanted = name.strip().casefold()
-        skip = 0
-        while True:
-            page = yield Call(
-                "account_lists.get_contact_account_lists",
-                {"top": 1000, "skip": skip, "search": name.strip()},
-            )
-            for item in page.items:
-                if str(item.name).strip().casefold() == wanted:
-                    return cast("ContactAccountList", item)
-            if not page.has_more or not page.items:
-                return None
-            skip += len(page.items)
+        found = yield from find_by_name("account_lists.get_contact_account_lists", name)
+        return cast("ContactAccountList | None", found)
 
     @operation
     def create(self, name: str) -> Call[ContactAccountList]:

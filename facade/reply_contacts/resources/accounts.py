@@ -10,7 +10,14 @@ from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import SupportsRequestBody, as_body, build_model, bulk_in_chunks, id_list
+from ._common import (
+    SupportsRequestBody,
+    as_body,
+    build_model,
+    bulk_in_chunks,
+    id_list,
+    unset_if_none,
+)
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -30,12 +37,6 @@ LINK_BATCH = 1000
 DELETE_BATCH = 1000
 
 AccountFilterInput = SupportsRequestBody | Mapping[str, Any] | Any | None
-
-
-def _unset_if_none(value: Any) -> Any:
-    from reply_contact_data_client.types import UNSET
-
-    return UNSET if value is None else value
 
 
 def _filter_body(filter_: AccountFilterInput) -> Any:
@@ -59,9 +60,9 @@ class AccountsOperations(ResourceBase):
         return PageQuery(
             "accounts.get_contact_accounts",
             {
-                "search": _unset_if_none(search),
-                "sort_by": _unset_if_none(sort_by),
-                "sort_direction": _unset_if_none(sort_direction),
+                "search": unset_if_none(search),
+                "sort_by": unset_if_none(sort_by),
+                "sort_direction": unset_if_none(sort_direction),
             },
             page_size=page_size,
             max_items=max_items,
@@ -74,7 +75,7 @@ class AccountsOperations(ResourceBase):
         """One page of accounts, exactly as the API returns it."""
         return Call(
             "accounts.get_contact_accounts",
-            {"top": top, "skip": skip, "search": _unset_if_none(search)},
+            {"top": top, "skip": skip, "search": unset_if_none(search)},
         )
 
     @paginated

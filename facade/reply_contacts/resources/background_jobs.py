@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._plan import Call
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
+from ._common import unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import BackgroundJob, BackgroundJobListItem
@@ -23,12 +24,6 @@ def _job_uuid(job_id: str | uuid.UUID) -> uuid.UUID:
         raise ValueError(f"a background job id is a GUID, got {job_id!r}") from None
 
 
-def _unset_if_none(value: Any) -> Any:
-    from reply_contact_data_client.types import UNSET
-
-    return UNSET if value is None else value
-
-
 class BackgroundJobsOperations(ResourceBase):
     @paginated
     def list(
@@ -41,7 +36,7 @@ class BackgroundJobsOperations(ResourceBase):
         """Every background job, lazily (pages of up to 200); `category` e.g. "email-validation"."""
         return PageQuery(
             "background_jobs.get_background_jobs",
-            {"category": _unset_if_none(category)},
+            {"category": unset_if_none(category)},
             max_page_size=200,
             page_size=page_size,
             max_items=max_items,
@@ -57,7 +52,7 @@ class BackgroundJobsOperations(ResourceBase):
         """Cancel a job (idempotent: cancelling a cancelled job succeeds)."""
         from reply_contact_data_client.models import BackgroundJobCancelRequest
 
-        body = BackgroundJobCancelRequest(reason=reason) if reason else _unset_if_none(None)
+        body = BackgroundJobCancelRequest(reason=reason) if reason else unset_if_none(None)
         return Call(
             "background_jobs.cancel_background_job",
             {"job_id": _job_uuid(job_id), "body": body},

@@ -11,7 +11,7 @@ from .._resource import AsyncResource, ResourceBase, SyncResource, operation, pa
 from ..errors import ConflictError, ConnectionError, ServerError
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import bulk_in_chunks, id_list
+from ._common import bulk_in_chunks, find_by_name, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactList, ContactListPage
@@ -21,12 +21,6 @@ if TYPE_CHECKING:
 MEMBERSHIP_BATCH = 1000
 # Creating a list by name is safe to repeat (names are unique): a few tries ride out faults.
 _CREATE_ATTEMPTS = 3
-
-
-def _unset_if_none(value: Any) -> Any:
-    from reply_contact_data_client.types import UNSET
-
-    return UNSET if value is None else value
 
 
 class ContactListsOperations(ResourceBase):
@@ -41,7 +35,7 @@ class ContactListsOperations(ResourceBase):
         """Every list you own or that is shared with your team; `search` matches names."""
         return PageQuery(
             "contact_lists.get_contact_lists",
-            {"search": _unset_if_none(search)},
+            {"search": unset_if_none(search)},
             page_size=page_size,
             max_items=max_items,
         )
@@ -53,7 +47,7 @@ class ContactListsOperations(ResourceBase):
         """One page of lists, exactly as the API returns it."""
         return Call(
             "contact_lists.get_contact_lists",
-            {"top": top, "skip": skip, "search": _unset_if_none(search)},
+            {"top": top, "skip": skip, "search": unset_if_none(search)},
         )
 
     @operation
@@ -67,19 +61,8 @@ class ContactListsOperations(ResourceBase):
         return (yield from self._find_by_name(name))
 
     def _find_by_name(self, name: str) -> Flow[ContactList | None]:
-        wanted = name.strip().casefold()
-        skip = 0
-        while True:
-            page = yield Call(
-                "contact_lists.get_contact_lists",
-                {"top": 1000, "skip": skip, "search": name.strip()},
-            )
-            for item in page.items:
-                if str(item.name).strip().casefold() == wanted:
-                    return cast("ContactList", item)
-            if not page.has_more or not page.items:
-                return None
-            skip += len(page.items)
+        found = yield from find_by_name("contact_lists.get_contact_lists", name)
+        return cast("ContactList | None", found)
 
     @operation
     def create(self, name: str, *, shared: bool = False) -> Call[ContactList]:

@@ -11,7 +11,14 @@ from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import SupportsRequestBody, as_body, build_model, bulk_in_chunks, id_list
+from ._common import (
+    SupportsRequestBody,
+    as_body,
+    build_model,
+    bulk_in_chunks,
+    id_list,
+    unset_if_none,
+)
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -36,12 +43,6 @@ FLAG_BATCH = 100
 IMPORT_MAX_ITEMS = 1000
 
 ContactFilterInput = SupportsRequestBody | Mapping[str, Any] | Any | None
-
-
-def _unset_if_none(value: Any) -> Any:
-    from reply_contact_data_client.types import UNSET
-
-    return UNSET if value is None else value
 
 
 def _filter_body(filter_: ContactFilterInput, *, for_count: bool = False) -> Any:
@@ -267,11 +268,11 @@ class ContactsOperations(ResourceBase):
             skip_without_emails=skip_without_emails,
             detect_time_zone=detect_time_zone,
             restore_deleted=restore_deleted,
-            list_ids=id_list(list_ids, "list id") if list_ids else _unset_if_none(None),
-            sequence_id=_unset_if_none(sequence_id),
+            list_ids=id_list(list_ids, "list id") if list_ids else unset_if_none(None),
+            sequence_id=unset_if_none(sequence_id),
             keys=ContactsImportKeys.from_dict(dict(dedupe_keys))
             if dedupe_keys
-            else _unset_if_none(None),
+            else unset_if_none(None),
         )
         body = ContactsImportRequest(items=parsed_items, options=options)
         return Call("contacts.import_contacts", {"body": body})
@@ -417,7 +418,7 @@ class ContactsOperations(ResourceBase):
 
         def make_call(chunk: builtins.list[int]) -> Call[Any]:
             body = SetContactsBouncedRequest(
-                contact_ids=chunk, is_bounced=bounced, resend_emails=_unset_if_none(resend_emails)
+                contact_ids=chunk, is_bounced=bounced, resend_emails=unset_if_none(resend_emails)
             )
             return Call("contacts.set_contacts_bounced", {"body": body})
 
@@ -471,7 +472,7 @@ class ContactsOperations(ResourceBase):
 
         (contact_id,) = id_list(contact_id, "contact_id")
         request = SendDirectEmailRequest(
-            subject=subject, body=body, email_account_id=_unset_if_none(email_account_id)
+            subject=subject, body=body, email_account_id=unset_if_none(email_account_id)
         )
         return Call("direct_outreach.send_direct_email", {"id": contact_id, "body": request})
 
@@ -483,7 +484,7 @@ class ContactsOperations(ResourceBase):
         from reply_contact_data_client.models import SendDirectLinkedInConnectRequest
 
         body = SendDirectLinkedInConnectRequest(
-            linked_in_account_id=linkedin_account_id, message=_unset_if_none(message)
+            linked_in_account_id=linkedin_account_id, message=unset_if_none(message)
         )
         return self._linkedin("send_direct_linked_in_connect", contact_id, body)
 

@@ -25,6 +25,7 @@ from ..errors import (
     PermissionDeniedError,
     ReplyError,
 )
+from ..filters import ACCOUNT_COMPANY_SIZES
 from ..resources._common import bulk_in_chunks, id_list
 from ..results import NUMERIC_ITEM_ERRORS, BulkResult
 
@@ -55,18 +56,6 @@ ACCOUNT_TEXT_FIELDS = (
     "twitterUrl",
     "logoUrl",
     "email",
-)
-ACCOUNT_COMPANY_SIZES = (
-    "Empty",
-    "SelfEmployed",
-    "2-10",
-    "11-50",
-    "51-200",
-    "201-500",
-    "501-1000",
-    "1001-5000",
-    "5001-10000",
-    "10001+",
 )
 _KNOWN_FIELDS = {"name", "companySize", *ACCOUNT_TEXT_FIELDS}
 _ITEM_POINTER = re.compile(r"^/?items/(\d+)(/.*)?$")
