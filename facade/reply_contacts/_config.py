@@ -29,6 +29,15 @@ class _Secret(str):
         return "'<redacted>'"
 
 
+class RedactedHeaders(dict[str, str]):
+    """The generated client's header dict: it writes `Authorization: Bearer <key>` into it and
+    its attrs repr prints it, so the repr masks that one value."""
+
+    def __repr__(self) -> str:
+        shown = {k: ("<redacted>" if k.lower() == "authorization" else v) for k, v in self.items()}
+        return repr(shown)
+
+
 def normalise_base_url(base_url: str) -> str:
     """Strip a trailing slash and a trailing /v3: operation paths already start with /v3."""
     url = base_url.strip().rstrip("/")

@@ -131,16 +131,15 @@ def _parse_error_from_generated(exc: Exception) -> bool:
 
 
 def _check_request(call: Call[Any]) -> None:
-    """Serialise request models before sending, so a bad value is a clear TypeError about the
-    request rather than something that looks like a bad response."""
-    for name, value in call.kwargs.items():
-        if hasattr(value, "to_dict"):
-            try:
-                value.to_dict()
-            except (AttributeError, TypeError, ValueError) as exc:
-                raise TypeError(
-                    f"invalid {name} for {call.operation}: {type(exc).__name__}: {exc}"
-                ) from exc
+    """Build the request before sending it, so a bad argument is a clear TypeError about the
+    request rather than something that looks like a bad response. (`_get_kwargs` is the
+    request-building half of every generated endpoint module.)"""
+    try:
+        load_operation(call.operation)._get_kwargs(**call.kwargs)
+    except (AttributeError, TypeError, ValueError, KeyError) as exc:
+        raise TypeError(
+            f"invalid arguments for {call.operation}: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def call_sync(client: AuthenticatedClient, call: Call[T]) -> T:

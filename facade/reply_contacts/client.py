@@ -15,6 +15,7 @@ import httpx
 
 from ._config import (
     DEFAULT_TIMEOUT,
+    RedactedHeaders,
     resolve_api_key,
     resolve_base_url,
     resolve_timeout,
@@ -146,6 +147,7 @@ class _ClientCore:
             base_url=self.base_url,
             token=self._api_key,
             timeout=self.timeout,
+            headers=RedactedHeaders(),
             follow_redirects=follow_redirects,
             # Undocumented statuses raise instead of returning None; the transport has already
             # turned every non-2xx into a typed error, so this only fires on spec drift.

@@ -94,12 +94,13 @@ class Paginator(Generic[T]):
             page = self._run(cursor.next_call())
             cursor.accept(page)
             yield page
+            del page  # let it go before the next one is fetched: one page in memory
 
     def __iter__(self) -> Iterator[T]:
         cursor = _Cursor(self._query)
         while not cursor.done:
-            page = self._run(cursor.next_call())
-            yield from cursor.accept(page)
+            # No name for the page: only its items (held by the loop) outlive the fetch.
+            yield from cursor.accept(self._run(cursor.next_call()))
 
     def to_list(self) -> list[T]:
         """Everything in one list: only for listings you know are small."""
@@ -119,13 +120,14 @@ class AsyncPaginator(Generic[T]):
             page = await self._run(cursor.next_call())
             cursor.accept(page)
             yield page
+            del page  # let it go before the next one is fetched: one page in memory
 
     async def __aiter__(self) -> AsyncIterator[T]:
         cursor = _Cursor(self._query)
         while not cursor.done:
-            page = await self._run(cursor.next_call())
-            for item in cursor.accept(page):
-                yield item
+            items = cursor.accept(await self._run(cursor.next_call()))
+            while items:
+                yield items.pop(0)
 
     async def to_list(self) -> list[T]:
         """Everything in one list: only for listings you know are small."""

@@ -149,13 +149,6 @@ async def test_repr_never_shows_the_key_before_use() -> None:
     assert "redacted" in repr(client)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: after the first request the generated AuthenticatedClient stores "
-    "'Authorization: Bearer <key>' in its attrs field _headers, so repr(client._generated) "
-    "(and rich/pytest tracebacks showing the client's locals) print the key",
-)
 async def test_repr_never_shows_the_key_after_use() -> None:
     client = mock_client(Recorder())
     client.whoami()

@@ -158,12 +158,6 @@ async def test_unknown_fields_are_refused_before_sending(api: Any, sb: Sandbox) 
     assert api.requests_sent == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="BUG: build_model lets the generated from_dict's bare KeyError('firstName') escape "
-    "for a missing required field instead of a TypeError naming the model and the field",
-)
 async def test_create_without_required_field_is_a_clear_type_error(api: Any) -> None:
     with pytest.raises(TypeError, match="firstName"):
         await run(api.contacts.create(email="a@example.com"))

@@ -116,12 +116,6 @@ async def test_rename_through_this_client_is_seen(api: Any) -> None:
     assert (await run(api.custom_fields.by_title("New"))).id == field.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="MINOR: CustomFieldCatalog.resolve/titles_for load a cold catalog and then, on a "
-    "miss, refresh it again at once: two identical GET /v3/custom-fields for one lookup",
-)
 async def test_a_cold_catalog_is_loaded_once_for_an_unknown_title(api: Any, sb: Sandbox) -> None:
     with pytest.raises(UnknownCustomFieldError):
         await run(api.custom_fields.by_title("Nope"))

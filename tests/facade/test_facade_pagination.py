@@ -195,12 +195,6 @@ def test_pages_are_fetched_lazily(client: ReplyContacts, many: list[int], sb: Sa
     assert list_requests(sb) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: Paginator.__iter__/AsyncPaginator.__aiter__ keep the previous page in the local "
-    "`page` while fetching the next one, so two full pages (2 x 1,000 models) are alive at once",
-)
 @pytest.mark.parametrize("cls", [ReplyContacts, AsyncReplyContacts])
 async def test_only_one_page_alive_while_iterating(cls: type[Any]) -> None:
     client = mocked(scripted_pages(200), cls)

@@ -151,13 +151,6 @@ def _empty_count() -> Any:
     return ContactFilterCountRequest.from_dict({})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=DecodeError,
-    reason="BUG: _plan.call_sync/call_async treat any AttributeError/TypeError/ValueError from "
-    "the generated sync_detailed as a response parse failure, including those raised while "
-    "building the request (_get_kwargs) before anything was sent",
-)
 def test_bad_request_arguments_are_not_reported_as_response_errors(client: ReplyContacts) -> None:
     bad = Call("accounts.get_contact_accounts", {"sort_direction": "sideways"})
     with pytest.raises(TypeError, match="get_contact_accounts"):

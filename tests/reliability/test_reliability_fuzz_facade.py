@@ -28,9 +28,14 @@ from reply_contacts import AsyncReplyContacts, ReplyContacts
 from reply_contacts.errors import ReplyError
 from reply_contacts.filters import Contact, ContactFilter, FilterError
 from reply_contacts.resources.custom_fields import UnknownCustomFieldError
-from reply_contacts.transport import FakeClock
+from reply_contacts.transport import FakeClock, InMemoryLimiter
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "contact-data.openapi.yaml"
+ROWS = [
+    {"firstName": "Ann", "email": "ann@example.com"},
+    {"firstName": "Bob", "email": "bob@example.com", "company": "Globex"},
+]
+ACCOUNTS = [{"name": "Acme"}, {"name": "Globex", "companySize": "11-50"}]
 JOB_ID = uuid.UUID("6f1c2a9e-3b7d-4f2a-9c1e-2d5b8a7f0e41")
 
 FUZZ = settings(
@@ -146,6 +151,21 @@ CALLS: dict[str, tuple[tuple[str, ...], Invoke, Callable[[Client], Awaitable[Any
         ("GetContactAccountListById",),
         lambda c: c.account_lists.get(3),
         lambda c: c.account_lists.get(3),
+    ),
+    "workflows.import_to_list": (
+        ("GetContactLists", "CreateContactList", "ImportContacts"),
+        lambda c: c.import_to_list(ROWS, list_name="Fuzz list", create_list=True),
+        lambda c: c.import_to_list(ROWS, list_name="Fuzz list", create_list=True),
+    ),
+    "workflows.create_accounts": (
+        ("BulkCreateContactAccounts", "FilterContactAccounts"),
+        lambda c: c.workflows.create_accounts(ACCOUNTS),
+        lambda c: c.workflows.create_accounts(ACCOUNTS),
+    ),
+    "workflows.link_contacts_to_account": (
+        ("GetContacts", "BulkAddContactsToContactAccount"),
+        lambda c: c.workflows.link_contacts_to_account(5, ["ann@example.com", 8]),
+        lambda c: c.workflows.link_contacts_to_account(5, ["ann@example.com", 8]),
     ),
     "background_jobs.get": (
         ("GetBackgroundJobById",),
@@ -342,7 +362,11 @@ def acceptable(name: str, exc: BaseException) -> bool:
     )
 
 
-CLOCK = FakeClock()  # a 429's Retry-After pause must not cost real time
+def _isolated() -> dict[str, Any]:
+    """A virtual clock (a 429's Retry-After must not cost real time) and a limiter of its own
+    (a pause one example was told about must not hold back the next)."""
+    clock = FakeClock()
+    return {"clock": clock, "limiter": InMemoryLimiter(clock=clock)}
 
 
 def run_sync(name: str, script: list[Reply]) -> None:
@@ -354,7 +378,7 @@ def run_sync(name: str, script: list[Reply]) -> None:
         rate_limit=None,
         max_retries=0,
         http_transport=transport,
-        clock=CLOCK,
+        **_isolated(),
     ) as client:
         try:
             invoke(client)
@@ -373,7 +397,7 @@ def run_async(name: str, script: list[Reply]) -> None:
             rate_limit=None,
             max_retries=0,
             async_http_transport=mock(script),
-            clock=CLOCK,
+            **_isolated(),
         ) as client:
             try:
                 await invoke(client)

@@ -41,13 +41,13 @@ def _journal_records(path: Path) -> list[dict[str, object]]:
 def test_killed_five_times_then_finished_is_exactly_the_input_set(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
-    # Every import also takes 50 ms, so that five kills at most a second into each run cannot
+    # Every import also takes 30 ms, so that five kills at most a second into each run cannot
     # get through all 100 batches: the last run really is the one that finishes.
     profile = inject_faults(
         sandbox,
         seed=2_002,
         drops_after={"/v3/contacts/import": 0.10},
-        extra_latency={"/v3/contacts/import": 0.05},
+        extra_latency={"/v3/contacts/import": 0.03},
     )
     journal = tmp_path / "import.journal"
     out = tmp_path / "report.json"

@@ -59,7 +59,12 @@ def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mappi
         unknown = sorted(set(value) - _api_names(cls))
         if unknown:
             raise TypeError(f"{cls.__name__} has no field(s) {', '.join(unknown)}")
-        model: Any = cls.from_dict(value)  # type: ignore[attr-defined]
+        try:
+            model: Any = cls.from_dict(value)  # type: ignore[attr-defined]
+        except KeyError as exc:
+            raise TypeError(f"{cls.__name__} needs the field {exc.args[0]!r}") from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise TypeError(f"invalid {cls.__name__}: {exc}") from exc
         return model  # type: ignore[no-any-return]
     if value is not None:
         raise TypeError(f"expected a {cls.__name__} or a mapping, got {type(value).__name__}")

@@ -39,6 +39,16 @@ DELETE_BATCH = 1000
 AccountFilterInput = SupportsRequestBody | Mapping[str, Any] | Any | None
 
 
+def _sort_direction(direction: str | None) -> Any:
+    from reply_contact_data_client.models import SortDirection
+
+    if direction is None:
+        return unset_if_none(None)
+    if direction not in {"asc", "desc"}:
+        raise ValueError(f"sort_direction must be 'asc' or 'desc', got {direction!r}")
+    return SortDirection(direction)
+
+
 def _filter_body(filter_: AccountFilterInput) -> Any:
     from reply_contact_data_client.models import ContactAccountFilterRequest
 
@@ -62,7 +72,7 @@ class AccountsOperations(ResourceBase):
             {
                 "search": unset_if_none(search),
                 "sort_by": unset_if_none(sort_by),
-                "sort_direction": unset_if_none(sort_direction),
+                "sort_direction": _sort_direction(sort_direction),
             },
             page_size=page_size,
             max_items=max_items,

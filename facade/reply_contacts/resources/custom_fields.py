@@ -82,10 +82,11 @@ class CustomFieldCatalog:
 
     def resolve(self, name: str | int) -> Flow[CustomField]:
         """The field with this title (case-insensitive) or id; refreshes once on a miss."""
-        if not self._loaded:
+        fresh = not self._loaded
+        if fresh:
             yield from self.refresh()
         found = self._find(name)
-        if found is None:
+        if found is None and not fresh:
             yield from self.refresh()
             found = self._find(name)
         if found is None:
@@ -94,9 +95,10 @@ class CustomFieldCatalog:
 
     def titles_for(self, keys: list[str]) -> Flow[dict[str, str]]:
         """Map value keys as the server sends them (numeric ids, or titles) to titles."""
-        if not self._loaded:
+        fresh = not self._loaded
+        if fresh:
             yield from self.refresh()
-        if any(self._find(k) is None for k in keys):
+        if not fresh and any(self._find(k) is None for k in keys):
             yield from self.refresh()
         out = {}
         for key in keys:

@@ -80,10 +80,42 @@ class Limiter(Protocol):
         """Seconds left in the current pause of `key` (0 when not paused)."""
         ...
 
+    def observe(self, key: str, seconds: float) -> None:
+        """A request of `key` took `seconds` from its slot to its answer.
+
+        The server counts a request when it arrives, which can be that much later than the
+        slot (a cold TLS handshake, a slow proxy): limiters widen their windows by the largest
+        recent delay so the next window's requests never reach the server too early.
+        """
+        ...
+
 
 def key_fingerprint(api_key: str) -> str:
     """A stable, non-reversible name for an API key, safe to log and to use as a limiter key."""
     return hashlib.sha256(api_key.encode("utf-8")).hexdigest()[:16]
+
+
+# Longest send delay the window margin grows to; recent delays are what count.
+MAX_OBSERVED_DELAY = 5.0
+OBSERVED_DELAYS_KEPT = 32
+
+
+class DelayTracker:
+    """The largest of the recent slot-to-answer delays of each key, capped."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._delays: dict[str, deque[float]] = {}
+
+    def observe(self, key: str, seconds: float) -> None:
+        with self._lock:
+            recent = self._delays.setdefault(key, deque(maxlen=OBSERVED_DELAYS_KEPT))
+            recent.append(min(max(0.0, seconds), MAX_OBSERVED_DELAY))
+
+    def margin(self, key: str, floor: float) -> float:
+        with self._lock:
+            recent = self._delays.get(key)
+            return max(floor, *recent) if recent else floor
 
 
 @dataclass
@@ -108,9 +140,13 @@ class InMemoryLimiter:
         self.clock: Clock = clock or SystemClock()
         self._lock = threading.Lock()
         self._budgets: dict[str, _KeyBudget] = {}
+        self._delays = DelayTracker()
 
     def __repr__(self) -> str:
         return f"InMemoryLimiter({self.policy!r}, keys={len(self._budgets)})"
+
+    def observe(self, key: str, seconds: float) -> None:
+        self._delays.observe(key, seconds)
 
     def acquire(self, key: str, *, max_wait: float) -> float:
         started = self.clock.now()
@@ -144,12 +180,14 @@ class InMemoryLimiter:
         """Reserve the next slot; None when it is now (no sleep needed)."""
         with self._lock:
             return self._reserve_locked(
-                self._budgets.setdefault(key, _KeyBudget()), started, max_wait
+                self._budgets.setdefault(key, _KeyBudget()), started, max_wait, key
             )
 
-    def _reserve_locked(self, budget: _KeyBudget, started: float, max_wait: float) -> float | None:
+    def _reserve_locked(
+        self, budget: _KeyBudget, started: float, max_wait: float, key: str = ""
+    ) -> float | None:
         now = self.clock.now()
-        slot = self._earliest_slot(budget, now)
+        slot = self._earliest_slot(budget, now, self._delays.margin(key, self.policy.margin))
         if slot > now and slot - started > max_wait:
             raise self._too_long(slot - now, max_wait)
         budget.sends.append(slot)
@@ -173,22 +211,23 @@ class InMemoryLimiter:
                 return None
             if slot in budget.sends:  # it is gone if we overslept past every window
                 budget.sends.remove(slot)
-            return self._reserve_locked(budget, started, max_wait)
+            return self._reserve_locked(budget, started, max_wait, key)
 
-    def _earliest_slot(self, budget: _KeyBudget, now: float) -> float:
+    def _earliest_slot(self, budget: _KeyBudget, now: float, margin: float) -> float:
         policy = self.policy
         slot = max(now, budget.paused_until)
         sends = budget.sends
         # With sends sorted, the window ending at t has room when the n-th most recent send is
         # at or before t - window (windows are half-open: (t - window, t]).
         if len(sends) >= policy.per_minute:
-            slot = max(slot, sends[-policy.per_minute] + policy.minute_window + policy.margin)
+            slot = max(slot, sends[-policy.per_minute] + policy.minute_window + margin)
         if len(sends) >= policy.per_hour:
-            slot = max(slot, sends[-policy.per_hour] + policy.hour_window + policy.margin)
+            slot = max(slot, sends[-policy.per_hour] + policy.hour_window + margin)
         return slot
 
     def _forget_expired(self, budget: _KeyBudget, now: float) -> None:
-        horizon = now - max(self.policy.hour_window, self.policy.minute_window) - self.policy.margin
+        longest = max(self.policy.hour_window, self.policy.minute_window)
+        horizon = now - longest - self.policy.margin - MAX_OBSERVED_DELAY
         sends = budget.sends
         while sends and sends[0] <= horizon:
             sends.popleft()

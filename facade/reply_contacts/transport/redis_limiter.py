@@ -64,7 +64,12 @@ except ImportError as missing:  # an optional dependency: say how to get it
 from reply_contacts.errors import RateLimitError, ReplyError
 from reply_contacts.transport.clock import Clock, SystemClock
 from reply_contacts.transport.logging import get_logger
-from reply_contacts.transport.ratelimit import InMemoryLimiter, RateLimitPolicy, shared_limiter
+from reply_contacts.transport.ratelimit import (
+    DelayTracker,
+    InMemoryLimiter,
+    RateLimitPolicy,
+    shared_limiter,
+)
 from reply_contacts.transport.redaction import MASK, register_secret, scrub, scrub_exception_chain
 
 __all__ = ["LimiterUnavailableError", "OnUnavailable", "RedisLimiter", "safe_redis_url"]
@@ -294,6 +299,7 @@ class RedisLimiter:
         self.clock: Clock = clock or SystemClock()
         self.retry_unavailable_after = retry_unavailable_after
         self._lock = threading.Lock()
+        self._delays = DelayTracker()
         self._url: str | None = None
         self._client: redis.Redis | None = None
         self._owns_client = False
@@ -346,7 +352,9 @@ class RedisLimiter:
                 return self.clock.now() - started
             try:
                 reserve = self._sync_scripts().reserve
-                reply = reserve(keys=self._keys(key), args=self._reserve_args(remaining, previous))
+                reply = reserve(
+                    keys=self._keys(key), args=self._reserve_args(key, remaining, previous)
+                )
                 verdict = _verdict(reply)
             except _UNAVAILABLE as exc:
                 self._unavailable(exc)
@@ -435,21 +443,25 @@ class RedisLimiter:
     def _pause_key(self, key: str) -> str:
         return f"{self.namespace}:{{{key}}}:pause"
 
-    def _reserve_args(self, remaining: float, previous: str) -> list[str]:
+    def observe(self, key: str, seconds: float) -> None:
+        """Widen this process's margin by recent slot-to-answer delays (see Limiter.observe)."""
+        self._delays.observe(key, seconds)
+
+    def _reserve_args(self, key: str, remaining: float, previous: str) -> list[str]:
         policy = self.policy
         return [
             str(policy.per_minute),
             str(policy.per_hour),
             repr(float(policy.minute_window)),
             repr(float(policy.hour_window)),
-            repr(float(policy.margin)),
+            repr(float(self._delays.margin(key, policy.margin))),
             _seconds(remaining),
             uuid.uuid4().hex,  # unique across processes: names this reservation
             previous,
         ]
 
     async def _reserve_async(self, key: str, remaining: float, previous: str) -> Any:
-        keys, args = self._keys(key), self._reserve_args(remaining, previous)
+        keys, args = self._keys(key), self._reserve_args(key, remaining, previous)
         if self._url is None:  # a client was passed in: run its call off the event loop
             return await asyncio.to_thread(self._sync_scripts().reserve, keys=keys, args=args)
         scripts = await self._async_scripts()

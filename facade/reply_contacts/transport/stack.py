@@ -307,10 +307,15 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             _cap_timeouts(request, deadline_at - self.clock.now())
             self._log_request(request)
             started = time.perf_counter()
+            slot_at = self.clock.now()
             body: bytes | None = None
             response: httpx.Response | None = None
             try:
-                response = yield _Send(request)
+                try:
+                    response = yield _Send(request)
+                finally:
+                    if to_api:
+                        self._observe_delay(slot_at)
                 assert response is not None
                 status = response.status_code
                 # Error bodies become exceptions; good bodies are read only to check they parse.
@@ -379,6 +384,13 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     retries += 1
                     continue
             raise self._status_error(method, path, response, body or b"")
+
+    def _observe_delay(self, slot_at: float) -> None:
+        # Tell the limiter how late this send may have reached the server (see Limiter.observe);
+        # limiters written before `observe` existed simply do not learn.
+        observe = getattr(self.limiter, "observe", None)
+        if observe is not None:
+            observe(self.limiter_key, self.clock.now() - slot_at)
 
     def _wait_for_budget(
         self, method: str, path: str, max_wait: float
