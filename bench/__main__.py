@@ -80,21 +80,17 @@ def _limiter_rows() -> list[Row]:
 
 
 def _facade_rows() -> list[Row]:
-    from bench.bench_facade import run
+    from bench.bench_facade import _format_seconds, measure
 
-    results = run()
-    rows: list[Row] = []
-    for name, figure in results.items():
-        if isinstance(figure, dict) and "ratio" in figure:
-            rows.append(
-                (
-                    name,
-                    str(figure.get("measured", "")),
-                    str(figure.get("baseline", "")),
-                    float(figure["ratio"]),
-                )
-            )
-    return rows
+    return [
+        (
+            figure.name,
+            f"{_format_seconds(figure.subject_seconds).strip()} {figure.subject}",
+            f"{_format_seconds(figure.baseline_seconds).strip()} {figure.baseline}",
+            figure.ratio,
+        )
+        for figure in measure()
+    ]
 
 
 def _sandbox_rows() -> list[Row]:
@@ -130,10 +126,10 @@ def main(argv: list[str]) -> int:
         started = time.monotonic()
         rows += SECTIONS[name]()
         print(f"[{name}: {time.monotonic() - started:.0f} s]", file=sys.stderr, flush=True)
-    width = max(len(r[0]) for r in rows)
-    print(f"{'figure':<{width}}  {'measured':>26}  {'baseline':>28}  {'ratio':>7}")
+    w0, w1, w2 = (max(len(r[i]) for r in rows) for i in range(3))
+    print(f"{'figure':<{w0}}  {'measured':>{w1}}  {'baseline':>{w2}}  {'ratio':>7}")
     for figure, measured, baseline, ratio in rows:
-        print(f"{figure:<{width}}  {measured:>26}  {baseline:>28}  {ratio:>7.2f}")
+        print(f"{figure:<{w0}}  {measured:>{w1}}  {baseline:>{w2}}  {ratio:>7.2f}")
     out = Path("bench/results")
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps([list(r) for r in rows], indent=2))

@@ -432,3 +432,85 @@ def test_async_call_survives_any_response(name: str) -> None:
         run_async(name, script)
 
     check()
+
+
+# -- answers found by the search above, pinned ----------------------------------------------------
+
+JSON = "application/json"
+_FIELD = b'{"id": 150697, "title": "Deal Stage", "fieldType": "text"}'
+_LIST_PAGE = b'{"items": [{"id": 3, "name": "Fuzz list"}], "hasMore": false}'
+
+BUG_OVERFLOW = (
+    "BUG: OverflowError (a JSON number like 1e400 parses as float('inf'); int(inf) overflows) is "
+    "not among _plan._PARSE_FAILURES, so it escapes instead of becoming a DecodeError"
+)
+BUG_CATALOG = (
+    "BUG: CustomFieldCatalog.refresh() loads the field list inside the flow, outside the parse "
+    "guard: a field without a numeric id escapes as TypeError/ValueError/OverflowError"
+)
+BUG_RECONCILE = (
+    "BUG: create_accounts' reconcile sorts the filter answer by int(account.id): an account "
+    "without a numeric id escapes as TypeError/OverflowError"
+)
+BUG_REPORT_ID = (
+    "BUG: import_to_list stores contact ids in array('q'): an id beyond int64 escapes as "
+    "OverflowError from ImportReport.record (not an ImportInterruptedError with the report)"
+)
+
+
+def _ok(body: bytes, status: int = 200) -> Reply:
+    return status, JSON, {}, body
+
+
+PINNED = [
+    pytest.param("contacts.get", [_ok(b'{"id": 1e400, "firstName": null, "extra": [1]}')]),
+    pytest.param("contacts.list_page", [_ok(b'{"items": [], "hasMore": "no"}')]),
+    pytest.param("contacts.filter", [_ok(b'{"items": [{"id": 1}], "hasMore": true}')]),
+    pytest.param("contacts.bulk_delete", [_ok(b'{"1e400": {"error": 9}, "x": 5}')]),
+    pytest.param("contacts.get", [(520, "text/html", {}, b"<html>origin down</html>")]),
+    pytest.param("contacts.get", [(499, JSON, {}, b'{"errors": {"a": 1}, "status": "x"}')]),
+    pytest.param("contacts.get", [(429, JSON, {"retry-after": "1e400"}, b"")]),
+    pytest.param(
+        "contacts.count",
+        [_ok(b'{"count": 1e400}')],
+        marks=pytest.mark.xfail(strict=True, reason=BUG_OVERFLOW, raises=OverflowError),
+    ),
+    pytest.param(
+        "custom_fields.list",
+        [_ok(b'[{"id": 1e400, "title": "Deal Stage", "fieldType": "text"}]')],
+        marks=pytest.mark.xfail(strict=True, reason=BUG_OVERFLOW, raises=OverflowError),
+    ),
+    pytest.param(
+        "contacts.filter(custom field title)",
+        [_ok(b'[{"title": "Deal Stage", "fieldType": "text"}]')],
+        marks=pytest.mark.xfail(strict=True, reason=BUG_CATALOG, raises=TypeError),
+    ),
+    pytest.param(
+        "contacts.filter(custom field title)",
+        [_ok(b'[{"id": "Empty", "title": "Deal Stage", "fieldType": "text"}]')],
+        marks=pytest.mark.xfail(strict=True, reason=BUG_CATALOG, raises=ValueError),
+    ),
+    pytest.param(
+        "workflows.create_accounts",
+        [(500, None, {}, b""), _ok(b'{"items": [{"id": null, "name": "Acme"}], "hasMore": false}')],
+        marks=pytest.mark.xfail(strict=True, reason=BUG_RECONCILE, raises=TypeError),
+    ),
+    pytest.param(
+        "workflows.import_to_list",
+        [
+            _ok(_LIST_PAGE),
+            _ok(
+                b'{"items": [{"status": "created", "id": 18446744073709551616},'
+                b' {"status": "created", "id": 2}]}'
+            ),
+        ],
+        marks=pytest.mark.xfail(strict=True, reason=BUG_REPORT_ID, raises=OverflowError),
+    ),
+    pytest.param("custom_fields.list", [_ok(b"[" + _FIELD + b", {}]")]),
+]
+
+
+@pytest.mark.parametrize(("name", "script"), PINNED)
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_pinned_answer(name: str, script: list[Reply], mode: str) -> None:
+    (run_sync if mode == "sync" else run_async)(name, script)
