@@ -120,7 +120,14 @@ def _finish(call: Call[T], response: Any) -> T:
 
 # The generated parsers signal a malformed body with these; the transport's own errors are
 # ReplyError subclasses and must pass through untouched.
-_PARSE_FAILURES = (KeyError, TypeError, ValueError, AttributeError, json.JSONDecodeError)
+_PARSE_FAILURES = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    OverflowError,  # a JSON number such as 1e400 is float('inf'); int() of it overflows
+    json.JSONDecodeError,
+)
 
 
 def _parse_error_from_generated(exc: Exception) -> bool:

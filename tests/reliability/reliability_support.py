@@ -43,8 +43,8 @@ def inject_faults(
     sb: Sandbox,
     *,
     seed: int,
-    drops_after: Mapping[str, float] = {},  # noqa: B006 - read only
-    extra_latency: Mapping[str, float] = {},  # noqa: B006 - read only
+    drops_after: Mapping[str, float] = {},
+    extra_latency: Mapping[str, float] = {},
 ) -> FaultProfile:
     """Latency spikes, 5xx (500/502/503) and 429s on every API path, and connections dropped
     after the server applied the write on the POST paths in `drops_after` (path -> rate).

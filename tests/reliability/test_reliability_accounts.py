@@ -49,9 +49,8 @@ def test_accounts_created_once_and_contacts_linked_under_faults(sandbox: Sandbox
                     account_id, [f"member{2 * i}@example.com", second]
                 )
                 link_reports.append((account_id, first, second, report))
-    print(
-        f"\naccounts under faults: reconciled {len(created.reconciled)}; {summary(sandbox, profile)}"
-    )
+    reconciled = len(created.reconciled)
+    print(f"\naccounts under faults: reconciled {reconciled}; {summary(sandbox, profile)}")
     assert all(count > 0 for count in profile.fired().values()), profile.fired()
 
     # The create report: every input created, once, nothing failed.

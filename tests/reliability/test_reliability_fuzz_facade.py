@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from reply_contacts import AsyncReplyContacts, ReplyContacts
 from reply_contacts.errors import ReplyError
@@ -39,10 +39,12 @@ ACCOUNTS = [{"name": "Acme"}, {"name": "Globex", "companySize": "11-50"}]
 JOB_ID = uuid.UUID("6f1c2a9e-3b7d-4f2a-9c1e-2d5b8a7f0e41")
 
 FUZZ = settings(
-    max_examples=50,
-    derandomize=True,
+    max_examples=60,
+    derandomize=True,  # the same examples on every run: CI stays stable
     deadline=None,
     database=None,
+    phases=[Phase.explicit, Phase.generate],  # no shrinking: a failure shows its raw example
+    report_multiple_bugs=False,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -336,6 +338,14 @@ def replies(draw: st.DrawFn, operation_ids: tuple[str, ...]) -> Reply:
     return draw(st.sampled_from([ok_status, 204, 404, 500, 520])), draw(content_types), headers, b""
 
 
+def scripts(operation_ids: tuple[str, ...]) -> st.SearchStrategy[list[Reply]]:
+    """The answers to a call's requests in order: the k-th drawn around the k-th operation's
+    examples (a flow's lookup, then its create, ...), then a few more; the last one repeats."""
+    steps = [replies((operation_id,)) for operation_id in operation_ids]
+    more = st.lists(replies(operation_ids), max_size=2)
+    return st.tuples(st.tuples(*steps), more).map(lambda drawn: [*drawn[0], *drawn[1]])
+
+
 def mock(script: list[Reply]) -> httpx.MockTransport:
     served = 0
 
@@ -408,33 +418,7 @@ def run_async(name: str, script: list[Reply]) -> None:
     asyncio.run(go())
 
 
-def test_every_call_has_spec_examples() -> None:
-    examples = spec_examples()
-    for name, (operation_ids, _, _) in CALLS.items():
-        assert all(examples.get(op) for op in operation_ids), name
-
-
-@pytest.mark.parametrize("name", sorted(CALLS))
-def test_sync_call_survives_any_response(name: str) -> None:
-    @FUZZ
-    @given(st.lists(replies(CALLS[name][0]), min_size=1, max_size=4))
-    def check(script: list[Reply]) -> None:
-        run_sync(name, script)
-
-    check()
-
-
-@pytest.mark.parametrize("name", sorted(CALLS))
-def test_async_call_survives_any_response(name: str) -> None:
-    @settings(FUZZ, max_examples=15)
-    @given(st.lists(replies(CALLS[name][0]), min_size=1, max_size=4))
-    def check(script: list[Reply]) -> None:
-        run_async(name, script)
-
-    check()
-
-
-# -- answers found by the search above, pinned ----------------------------------------------------
+# -- known bugs ---------------------------------------------------------------------------------
 
 JSON = "application/json"
 _FIELD = b'{"id": 150697, "title": "Deal Stage", "fieldType": "text"}'
@@ -456,6 +440,57 @@ BUG_REPORT_ID = (
     "BUG: import_to_list stores contact ids in array('q'): an id beyond int64 escapes as "
     "OverflowError from ImportReport.record (not an ImportInterruptedError with the report)"
 )
+
+
+KNOWN_BUGS: dict[str, tuple[list[Reply], Any]] = {
+    "contacts.filter(custom field title)": (
+        [(200, JSON, {}, b'[{"title": "Deal Stage", "fieldType": "text"}]')],
+        pytest.mark.xfail(strict=True, reason=BUG_CATALOG, raises=TypeError),
+    ),
+}
+
+
+def test_every_call_has_spec_examples() -> None:
+    examples = spec_examples()
+    for name, (operation_ids, _, _) in CALLS.items():
+        assert all(examples.get(op) for op in operation_ids), name
+
+
+def _fuzzed(names: list[str]) -> list[Any]:
+    """The calls as test parameters; one that a known bug breaks is a strict xfail."""
+    return [
+        pytest.param(name, marks=KNOWN_BUGS[name][1]) if name in KNOWN_BUGS else name
+        for name in names
+    ]
+
+
+def _with_known_bug(name: str, check: Any) -> Any:
+    if name in KNOWN_BUGS:  # run the pinned answer first, so the xfail does not hinge on luck
+        check = example(KNOWN_BUGS[name][0])(check)
+    return check
+
+
+@pytest.mark.parametrize("name", _fuzzed(sorted(CALLS)))
+def test_sync_call_survives_any_response(name: str) -> None:
+    @FUZZ
+    @given(scripts(CALLS[name][0]))
+    def check(script: list[Reply]) -> None:
+        run_sync(name, script)
+
+    _with_known_bug(name, check)()
+
+
+@pytest.mark.parametrize("name", _fuzzed(sorted(CALLS)))
+def test_async_call_survives_any_response(name: str) -> None:
+    @settings(FUZZ, max_examples=20)
+    @given(scripts(CALLS[name][0]))
+    def check(script: list[Reply]) -> None:
+        run_async(name, script)
+
+    _with_known_bug(name, check)()
+
+
+# -- answers found by the search above, pinned -----------------------------------------------
 
 
 def _ok(body: bytes, status: int = 200) -> Reply:

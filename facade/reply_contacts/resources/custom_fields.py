@@ -11,7 +11,7 @@ from __future__ import annotations
 import builtins
 import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation
@@ -50,9 +50,16 @@ class CustomFieldCatalog:
         self._loaded = False
 
     def load(self, fields: list[CustomField]) -> None:
+        # A definition without a usable id or title cannot be addressed by either: skip it
+        # rather than fail every lookup (the live API drifts from its docs).
+        usable = [
+            f
+            for f in fields
+            if isinstance(f.id, int) and not isinstance(f.id, bool) and isinstance(f.title, str)
+        ]
         with self._lock:
-            self._by_id = {int(cast(int, f.id)): f for f in fields}
-            self._by_title = {str(f.title).casefold(): f for f in fields}
+            self._by_id = {f.id: f for f in usable}  # type: ignore[misc]
+            self._by_title = {str(f.title).casefold(): f for f in usable}
             self._loaded = True
 
     @property

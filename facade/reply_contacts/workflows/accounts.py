@@ -394,9 +394,10 @@ class _CreateRun:
                 )
             return
         by_name: dict[str, list[int]] = {}
-        for account in sorted(page.items, key=lambda a: int(a.id)):
-            if int(account.id) not in self.claimed:
-                by_name.setdefault(str(account.name), []).append(int(account.id))
+        numbered = [a for a in page.items if isinstance(a.id, int) and not isinstance(a.id, bool)]
+        for account in sorted(numbered, key=lambda a: a.id):
+            if account.id not in self.claimed:
+                by_name.setdefault(str(account.name), []).append(account.id)
         missing = []
         for index in indices:
             found = by_name.get(self.names[index] or "")

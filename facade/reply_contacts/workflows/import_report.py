@@ -26,6 +26,8 @@ class RowStatus(StrEnum):
 _CODES = list(RowStatus)
 _CODE_OF = {status: code for code, status in enumerate(_CODES)}
 _NO_ID = -1
+_BIG_ID = -2  # the id does not fit the int64 array: kept in a side table
+_INT64 = range(-(2**63), 2**63)
 
 
 @dataclass(frozen=True)
@@ -65,13 +67,21 @@ class ImportReport:
     _statuses: bytearray = field(default_factory=bytearray, repr=False)
     _ids: array[int] = field(default_factory=lambda: array("q"), repr=False)
     _reasons: dict[int, str] = field(default_factory=dict, repr=False)
+    _big_ids: dict[int, int] = field(default_factory=dict, repr=False)
     _replayed: set[int] = field(default_factory=set, repr=False)
 
     def record(self, outcome: RowOutcome) -> None:
         if outcome.index != len(self._statuses):
             raise ValueError(f"row {outcome.index} recorded out of order")
         self._statuses.append(_CODE_OF[outcome.status])
-        self._ids.append(_NO_ID if outcome.contact_id is None else outcome.contact_id)
+        contact_id = outcome.contact_id
+        if contact_id is None:
+            self._ids.append(_NO_ID)
+        elif contact_id in _INT64 and contact_id >= 0:
+            self._ids.append(contact_id)
+        else:
+            self._big_ids[outcome.index] = contact_id
+            self._ids.append(_BIG_ID)
         if outcome.reason:
             self._reasons[outcome.index] = outcome.reason
         if outcome.replayed:
@@ -81,7 +91,8 @@ class ImportReport:
         return len(self._statuses)
 
     def outcome(self, index: int) -> RowOutcome:
-        contact_id = self._ids[index]
+        stored = self._ids[index]
+        contact_id = self._big_ids[index] if stored == _BIG_ID else stored
         return RowOutcome(
             index=index,
             status=_CODES[self._statuses[index]],
@@ -135,7 +146,12 @@ class ImportReport:
 
     def contact_ids(self) -> list[int]:
         """Distinct contact ids the import touched, in input order."""
-        return list(dict.fromkeys(i for i in self._ids if i != _NO_ID))
+        ids = (
+            self._big_ids[index] if stored == _BIG_ID else stored
+            for index, stored in enumerate(self._ids)
+            if stored != _NO_ID
+        )
+        return list(dict.fromkeys(ids))
 
     def totals(self) -> dict[str, int]:
         return {str(status): self.count(status) for status in RowStatus} | {"total": self.total}

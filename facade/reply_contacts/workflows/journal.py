@@ -95,6 +95,17 @@ def read_journal(path: Path) -> JournalState:
     return state
 
 
+def _drop_torn_tail(path: Path) -> None:
+    """Cut a final line left unfinished by a kill mid-write, so new records start on a line
+    of their own (read_journal already ignored it; the batch it described is replayed)."""
+    if not path.exists():
+        return
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        with path.open("r+b") as handle:
+            handle.truncate(data.rfind(b"\n") + 1)
+
+
 class Journal:
     """Appends records durably; one writer per journal file."""
 
@@ -105,6 +116,7 @@ class Journal:
     def _write(self, record: dict[str, Any]) -> None:
         if self._handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            _drop_torn_tail(self.path)
             self._handle = self.path.open("a", encoding="utf-8")
         self._handle.write(json.dumps(record, separators=(",", ":")) + "\n")
         self._handle.flush()
