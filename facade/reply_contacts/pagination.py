@@ -47,6 +47,15 @@ def _items_of(page: Any) -> list[Any]:
     return list(page.items)
 
 
+def _ids_of(items: list[Any]) -> tuple[object, ...]:
+    return tuple(getattr(item, "id", None) for item in items)
+
+
+def _repeats(items: list[Any], previous: tuple[object, ...]) -> bool:
+    ids = _ids_of(items)
+    return bool(previous) and ids == previous and all(i is not None for i in ids)
+
+
 def _has_more(page: Any) -> bool:
     return bool(page.has_more)
 
@@ -59,6 +68,7 @@ class _Cursor:
         self.skip = query.skip
         self.yielded = 0
         self.done = query.max_items == 0
+        self.last_ids: tuple[object, ...] = ()
 
     def remaining(self) -> int | None:
         if self.query.max_items is None:
@@ -70,6 +80,11 @@ class _Cursor:
 
     def accept(self, page: Any) -> list[Any]:
         items = _items_of(page)
+        if self.skip > self.query.skip and items and _repeats(items, self.last_ids):
+            # The server answered the same page again (it ignored skip): stop, never loop.
+            self.done = True
+            return []
+        self.last_ids = _ids_of(items)
         remaining = self.remaining()
         if remaining is not None and len(items) >= remaining:
             items = items[:remaining]

@@ -346,11 +346,20 @@ def scripts(operation_ids: tuple[str, ...]) -> st.SearchStrategy[list[Reply]]:
     return st.tuples(st.tuples(*steps), more).map(lambda drawn: [*drawn[0], *drawn[1]])
 
 
+class RunawayError(Exception):
+    """A call kept sending requests to a server that keeps answering the same thing."""
+
+
+MAX_REQUESTS = 50  # far more than any of these calls needs; more is a loop that never ends
+
+
 def mock(script: list[Reply]) -> httpx.MockTransport:
     served = 0
 
     def answer(request: httpx.Request) -> httpx.Response:
         nonlocal served
+        if served >= MAX_REQUESTS:
+            raise RunawayError(f"{request.method} {request.url.path}: {served} requests already")
         status, content_type, headers, body = script[min(served, len(script) - 1)]
         served += 1
         head = dict(headers)
@@ -418,36 +427,52 @@ def run_async(name: str, script: list[Reply]) -> None:
     asyncio.run(go())
 
 
-# -- known bugs ---------------------------------------------------------------------------------
+# -- regressions: answers the search found that once broke a call -----------------------------
 
 JSON = "application/json"
 _FIELD = b'{"id": 150697, "title": "Deal Stage", "fieldType": "text"}'
 _LIST_PAGE = b'{"items": [{"id": 3, "name": "Fuzz list"}], "hasMore": false}'
 
-BUG_OVERFLOW = (
-    "BUG: OverflowError (a JSON number like 1e400 parses as float('inf'); int(inf) overflows) is "
-    "not among _plan._PARSE_FAILURES, so it escapes instead of becoming a DecodeError"
-)
-BUG_CATALOG = (
-    "BUG: CustomFieldCatalog.refresh() loads the field list inside the flow, outside the parse "
-    "guard: a field without a numeric id escapes as TypeError/ValueError/OverflowError"
-)
-BUG_RECONCILE = (
-    "BUG: create_accounts' reconcile sorts the filter answer by int(account.id): an account "
-    "without a numeric id escapes as TypeError/OverflowError"
-)
-BUG_REPORT_ID = (
-    "BUG: import_to_list stores contact ids in array('q'): an id beyond int64 escapes as "
-    "OverflowError from ImportReport.record (not an ImportInterruptedError with the report)"
-)
+
+def _ok(body: bytes, status: int = 200) -> Reply:
+    return status, JSON, {}, body
 
 
-KNOWN_BUGS: dict[str, tuple[list[Reply], Any]] = {
-    "contacts.filter(custom field title)": (
-        [(200, JSON, {}, b'[{"title": "Deal Stage", "fieldType": "text"}]')],
-        pytest.mark.xfail(strict=True, reason=BUG_CATALOG, raises=TypeError),
+# (call, answers, what once escaped). Each also runs first in that call's property test.
+REGRESSIONS: list[tuple[str, list[Reply], str]] = [
+    ("contacts.count", [_ok(b'{"count": 1e400}')], "OverflowError: int(inf)"),
+    (
+        "custom_fields.list",
+        [_ok(b'[{"id": 1e400, "title": "Deal Stage", "fieldType": "text"}]')],
+        "OverflowError: int(inf)",
     ),
-}
+    (
+        "contacts.filter(custom field title)",
+        [_ok(b'[{"title": "Deal Stage", "fieldType": "text"}]')],
+        "TypeError: the catalog loaded an id-less field outside the parse guard",
+    ),
+    (
+        "contacts.filter(custom field title)",
+        [_ok(b'[{"id": "Empty", "title": "Deal Stage", "fieldType": "text"}]')],
+        "ValueError: int('Empty') in the catalog",
+    ),
+    (
+        "workflows.create_accounts",
+        [(500, None, {}, b""), _ok(b'{"items": [{"id": null, "name": "Acme"}], "hasMore": false}')],
+        "TypeError: reconcile sorted by int(account.id)",
+    ),
+    (
+        "workflows.import_to_list",
+        [
+            _ok(_LIST_PAGE),
+            _ok(
+                b'{"items": [{"status": "created", "id": 18446744073709551616},'
+                b' {"status": "created", "id": 2}]}'
+            ),
+        ],
+        "OverflowError: a contact id beyond int64 in the report's array('q')",
+    ),
+]
 
 
 def test_every_call_has_spec_examples() -> None:
@@ -456,45 +481,35 @@ def test_every_call_has_spec_examples() -> None:
         assert all(examples.get(op) for op in operation_ids), name
 
 
-def _fuzzed(names: list[str]) -> list[Any]:
-    """The calls as test parameters; one that a known bug breaks is a strict xfail."""
-    return [
-        pytest.param(name, marks=KNOWN_BUGS[name][1]) if name in KNOWN_BUGS else name
-        for name in names
-    ]
-
-
-def _with_known_bug(name: str, check: Any) -> Any:
-    if name in KNOWN_BUGS:  # run the pinned answer first, so the xfail does not hinge on luck
-        check = example(KNOWN_BUGS[name][0])(check)
+def _with_regressions(name: str, check: Any) -> Any:
+    """The property test of `name`, trying the answers that once broke it first."""
+    for call, script, _ in REGRESSIONS:
+        if call == name:
+            check = example(script)(check)
     return check
 
 
-@pytest.mark.parametrize("name", _fuzzed(sorted(CALLS)))
+@pytest.mark.parametrize("name", sorted(CALLS))
 def test_sync_call_survives_any_response(name: str) -> None:
     @FUZZ
     @given(scripts(CALLS[name][0]))
     def check(script: list[Reply]) -> None:
         run_sync(name, script)
 
-    _with_known_bug(name, check)()
+    _with_regressions(name, check)()
 
 
-@pytest.mark.parametrize("name", _fuzzed(sorted(CALLS)))
+@pytest.mark.parametrize("name", sorted(CALLS))
 def test_async_call_survives_any_response(name: str) -> None:
     @settings(FUZZ, max_examples=20)
     @given(scripts(CALLS[name][0]))
     def check(script: list[Reply]) -> None:
         run_async(name, script)
 
-    _with_known_bug(name, check)()
+    _with_regressions(name, check)()
 
 
-# -- answers found by the search above, pinned -----------------------------------------------
-
-
-def _ok(body: bytes, status: int = 200) -> Reply:
-    return status, JSON, {}, body
+# -- answers pinned: odd but survivable, the regressions, and one known bug -----------------
 
 
 PINNED = [
@@ -505,43 +520,16 @@ PINNED = [
     pytest.param("contacts.get", [(520, "text/html", {}, b"<html>origin down</html>")]),
     pytest.param("contacts.get", [(499, JSON, {}, b'{"errors": {"a": 1}, "status": "x"}')]),
     pytest.param("contacts.get", [(429, JSON, {"retry-after": "1e400"}, b"")]),
-    pytest.param(
-        "contacts.count",
-        [_ok(b'{"count": 1e400}')],
-        marks=pytest.mark.xfail(strict=True, reason=BUG_OVERFLOW, raises=OverflowError),
-    ),
-    pytest.param(
-        "custom_fields.list",
-        [_ok(b'[{"id": 1e400, "title": "Deal Stage", "fieldType": "text"}]')],
-        marks=pytest.mark.xfail(strict=True, reason=BUG_OVERFLOW, raises=OverflowError),
-    ),
-    pytest.param(
-        "contacts.filter(custom field title)",
-        [_ok(b'[{"title": "Deal Stage", "fieldType": "text"}]')],
-        marks=pytest.mark.xfail(strict=True, reason=BUG_CATALOG, raises=TypeError),
-    ),
-    pytest.param(
-        "contacts.filter(custom field title)",
-        [_ok(b'[{"id": "Empty", "title": "Deal Stage", "fieldType": "text"}]')],
-        marks=pytest.mark.xfail(strict=True, reason=BUG_CATALOG, raises=ValueError),
-    ),
-    pytest.param(
-        "workflows.create_accounts",
-        [(500, None, {}, b""), _ok(b'{"items": [{"id": null, "name": "Acme"}], "hasMore": false}')],
-        marks=pytest.mark.xfail(strict=True, reason=BUG_RECONCILE, raises=TypeError),
+    pytest.param("custom_fields.list", [_ok(b"[" + _FIELD + b", {}]")]),
+    *(
+        pytest.param(name, script, id=f"regression-{name}-{n}")
+        for n, (name, script, _) in enumerate(REGRESSIONS)
     ),
     pytest.param(
         "workflows.import_to_list",
-        [
-            _ok(_LIST_PAGE),
-            _ok(
-                b'{"items": [{"status": "created", "id": 18446744073709551616},'
-                b' {"status": "created", "id": 2}]}'
-            ),
-        ],
-        marks=pytest.mark.xfail(strict=True, reason=BUG_REPORT_ID, raises=OverflowError),
+        [_ok(b'{"items": [{"id": 9, "name": "Other list"}], "hasMore": true}')],
+        id="endless-list-lookup",
     ),
-    pytest.param("custom_fields.list", [_ok(b"[" + _FIELD + b", {}]")]),
 ]
 
 

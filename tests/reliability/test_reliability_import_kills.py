@@ -122,11 +122,6 @@ def test_killed_five_times_then_finished_is_exactly_the_input_set(
         assert set(range(first, first + BATCH)) <= replayed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Journal appends after a torn final line, so the next resume finds a corrupt "
-    "line mid-file and raises JournalMismatchError",
-)
 def test_a_torn_journal_line_survives_two_resumes(sandbox: Sandbox, tmp_path: Path) -> None:
     """A kill in the middle of a journal write leaves a torn last line, which a resume ignores.
     The resumed run must not glue its records onto that line: if it does, the journal is corrupt

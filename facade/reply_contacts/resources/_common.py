@@ -34,14 +34,19 @@ def find_by_name(operation: str, name: str) -> Flow[Any | None]:
     """
     wanted = name.strip().casefold()
     skip = 0
+    seen: set[object] = set()
     while True:
         page = yield Call(operation, {"top": 1000, "skip": skip, "search": name.strip()})
-        for item in page.items:
+        items = list(page.items or [])
+        for item in items:
             if str(item.name).strip().casefold() == wanted:
                 return item
-        if not page.has_more or not page.items:
+        fresh = {item.id for item in items} - seen
+        # Stop when the server repeats itself (hasMore forever, skip ignored): never loop.
+        if not page.has_more or not fresh:
             return None
-        skip += len(page.items)
+        seen |= fresh
+        skip += len(items)
 
 
 def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mapping[str, Any]) -> M:

@@ -26,7 +26,7 @@ from ..errors import (
     ReplyError,
 )
 from ..filters import ACCOUNT_COMPANY_SIZES
-from ..resources._common import bulk_in_chunks, id_list
+from ..resources._common import bulk_in_chunks, find_by_name, id_list
 from ..results import NUMERIC_ITEM_ERRORS, BulkResult
 
 if TYPE_CHECKING:
@@ -667,16 +667,5 @@ class AccountWorkflows(ResourceBase):
         return created
 
     def _find_account_list(self, name: str) -> Flow[ContactAccountList | None]:
-        wanted = name.casefold()
-        skip = 0
-        while True:
-            page = yield Call(
-                "account_lists.get_contact_account_lists",
-                {"top": 1000, "skip": skip, "search": name},
-            )
-            for item in page.items or []:
-                if str(item.name).strip().casefold() == wanted:
-                    return cast("ContactAccountList", item)
-            if not page.has_more or not page.items:
-                return None
-            skip += len(page.items)
+        found = yield from find_by_name("account_lists.get_contact_account_lists", name)
+        return cast("ContactAccountList | None", found)
