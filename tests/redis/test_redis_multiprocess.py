@@ -109,9 +109,10 @@ def check_fleet(sb: Sandbox, results: list[WorkerResult], label: str) -> dict[st
     }
     print(f"{label}: {figures}")
     assert figures["utilization"] >= 0.95, figures
-    # FIFO across processes: nobody is starved, so every process finishes in the last bursts
-    finished = [max(result.done) for result in results]
-    assert max(finished) - min(finished) <= 2 * (POLICY.minute_window + POLICY.margin) + 0.5
+    # FIFO across processes: nobody is starved. Every process is served within the first two
+    # bursts (a process that only waited would show up here), whatever order the rest takes.
+    first_served = [min(result.done) for result in results]
+    assert max(first_served) - done[0] <= 2 * (POLICY.minute_window + POLICY.margin) + 0.5
     return figures
 
 
