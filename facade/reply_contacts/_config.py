@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from .errors import ReplyError
+from .transport.redaction import redact_headers
 from .transport.security import ensure_secure_url
 
 DEFAULT_BASE_URL = "https://api.reply.io"
@@ -34,8 +35,7 @@ class RedactedHeaders(dict[str, str]):
     its attrs repr prints it, so the repr masks that one value."""
 
     def __repr__(self) -> str:
-        shown = {k: ("<redacted>" if k.lower() == "authorization" else v) for k, v in self.items()}
-        return repr(shown)
+        return repr(redact_headers(self))
 
 
 def normalise_base_url(base_url: str) -> str:

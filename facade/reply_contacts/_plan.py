@@ -68,9 +68,7 @@ class CallResult(Generic[T]):
         """The transport had to replay the request after a failure of unknown effect."""
         from .transport.stack import REPLAYED_HEADER
 
-        return (
-            self.headers.get(REPLAYED_HEADER.lower(), self.headers.get(REPLAYED_HEADER)) == "true"
-        )
+        return self.headers.get(REPLAYED_HEADER) == "true"  # httpx headers ignore case
 
 
 class _WithResponse(Call[Any]):
@@ -137,40 +135,43 @@ def _parse_error_from_generated(exc: Exception) -> bool:
     return name == "UnexpectedStatus" or isinstance(exc, _PARSE_FAILURES)
 
 
-def _check_request(call: Call[Any]) -> None:
-    """Build the request before sending it, so a bad argument is a clear TypeError about the
-    request rather than something that looks like a bad response. (`_get_kwargs` is the
-    request-building half of every generated endpoint module.)"""
+def _request_kwargs(call: Call[Any]) -> tuple[ModuleType, dict[str, Any]]:
+    """Build the request once, before sending, so a bad argument is a clear TypeError about the
+    request rather than something that looks like a bad response.
+
+    The generated `sync_detailed`/`asyncio_detailed` are `_get_kwargs` + send + `_build_response`;
+    running the halves here keeps request errors and response errors apart without building
+    the body twice (an import body holds up to 1,000 items).
+    """
+    module = load_operation(call.operation)
     try:
-        load_operation(call.operation)._get_kwargs(**call.kwargs)
+        return module, module._get_kwargs(**call.kwargs)
     except (AttributeError, TypeError, ValueError, KeyError) as exc:
         raise TypeError(
             f"invalid arguments for {call.operation}: {type(exc).__name__}: {exc}"
         ) from exc
 
 
-def call_sync(client: AuthenticatedClient, call: Call[T]) -> T:
-    _check_request(call)
-    module = load_operation(call.operation)
+def _parsed(call: Call[T], module: ModuleType, client: AuthenticatedClient, raw: Any) -> T:
     try:
-        response = module.sync_detailed(client=client, **call.kwargs)
+        response = module._build_response(client=client, response=raw)
     except Exception as exc:
         if _parse_error_from_generated(exc):
             raise _decode_failure(call, exc) from exc
         raise
     return _finish(call, response)
+
+
+def call_sync(client: AuthenticatedClient, call: Call[T]) -> T:
+    module, kwargs = _request_kwargs(call)
+    raw = client.get_httpx_client().request(**kwargs)
+    return _parsed(call, module, client, raw)
 
 
 async def call_async(client: AuthenticatedClient, call: Call[T]) -> T:
-    _check_request(call)
-    module = load_operation(call.operation)
-    try:
-        response = await module.asyncio_detailed(client=client, **call.kwargs)
-    except Exception as exc:
-        if _parse_error_from_generated(exc):
-            raise _decode_failure(call, exc) from exc
-        raise
-    return _finish(call, response)
+    module, kwargs = _request_kwargs(call)
+    raw = await client.get_async_httpx_client().request(**kwargs)
+    return _parsed(call, module, client, raw)
 
 
 def run_sync(client: AuthenticatedClient, plan: Plan[T]) -> T:

@@ -140,9 +140,9 @@ class AsyncPaginator(Generic[T]):
     async def __aiter__(self) -> AsyncIterator[T]:
         cursor = _Cursor(self._query)
         while not cursor.done:
-            items = cursor.accept(await self._run(cursor.next_call()))
-            while items:
-                yield items.pop(0)
+            # No name for the page: only its items (held by the loop) outlive the fetch.
+            for item in cursor.accept(await self._run(cursor.next_call())):
+                yield item
 
     async def to_list(self) -> list[T]:
         """Everything in one list: only for listings you know are small."""

@@ -15,7 +15,6 @@ The ini option ``reply_sandbox_rate_limit`` (``"100/3000"`` by default, like the
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -37,17 +36,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def is_loopback(host: object) -> bool:
+    """Whether getaddrinfo's host argument names this machine (str or bytes, any zone id)."""
+    from reply_contacts.transport.security import is_loopback_host
+
     if isinstance(host, bytes):
         host = host.decode("ascii", "replace")
-    if not isinstance(host, str):
-        return False
-    name = host.strip("[]").lower()
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(name.split("%")[0]).is_loopback
-    except ValueError:
-        return False
+    return isinstance(host, str) and is_loopback_host(host.split("%")[0])
 
 
 @pytest.fixture(scope="session")

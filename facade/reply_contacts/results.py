@@ -23,6 +23,13 @@ NUMERIC_ITEM_ERRORS = {
 }
 
 
+def error_name(code: str | int | None) -> str | None:
+    """A per-item error as people read it: numeric codes get their documented name."""
+    if isinstance(code, int):
+        return NUMERIC_ITEM_ERRORS.get(code, str(code))
+    return code
+
+
 @dataclass(frozen=True)
 class ItemFailure:
     """Why one id of a bulk call was not processed."""
@@ -33,11 +40,7 @@ class ItemFailure:
 
     @property
     def reason(self) -> str:
-        name = (
-            NUMERIC_ITEM_ERRORS.get(self.error, str(self.error))
-            if isinstance(self.error, int)
-            else self.error
-        )
+        name = error_name(self.error) or ""
         return f"{name}: {self.details}" if self.details else name
 
 

@@ -7,7 +7,6 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,18 +17,10 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def sandbox_server() -> Iterator[Sandbox]:
-    with Sandbox() as sandbox:
-        yield sandbox
-
-
 @pytest.fixture
-def sandbox(sandbox_server: Sandbox) -> Sandbox:
-    sandbox_server.reset()
-    sandbox_server.clear_faults()
-    sandbox_server.disable_rate_limit()
-    return sandbox_server
+def sandbox(reply_sandbox: Sandbox) -> Sandbox:
+    reply_sandbox.disable_rate_limit()
+    return reply_sandbox
 
 
 @pytest.fixture

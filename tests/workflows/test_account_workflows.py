@@ -4,7 +4,6 @@ contacts by id or email, and organizing accounts into a list by name; sync and a
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
@@ -19,24 +18,6 @@ from reply_contacts.workflows.accounts import (
 )
 
 BULK_PATH = "/v3/contact-accounts/bulk"
-
-
-@pytest.fixture
-def sb(reply_sandbox: Sandbox) -> Sandbox:
-    reply_sandbox.disable_rate_limit()
-    return reply_sandbox
-
-
-@pytest.fixture
-def client(sb: Sandbox) -> Iterator[ReplyContacts]:
-    with ReplyContacts(api_key=sb.api_key, base_url=sb.url, rate_limit=None) as c:
-        yield c
-
-
-@pytest.fixture
-async def aclient(sb: Sandbox) -> AsyncIterator[AsyncReplyContacts]:
-    async with AsyncReplyContacts(api_key=sb.api_key, base_url=sb.url, rate_limit=None) as c:
-        yield c
 
 
 def _bulk_requests(sb: Sandbox) -> int:

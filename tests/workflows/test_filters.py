@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from reply_contacts import AsyncReplyContacts, ReplyContacts
@@ -24,25 +23,6 @@ from reply_contacts.filters import (
 )
 from reply_contacts.pagination import AsyncPaginator, Paginator
 from reply_contacts.sandbox import Sandbox
-
-
-@pytest.fixture
-def sb(reply_sandbox: Sandbox) -> Sandbox:
-    reply_sandbox.disable_rate_limit()
-    return reply_sandbox
-
-
-@pytest.fixture
-def client(sb: Sandbox) -> Iterator[ReplyContacts]:
-    with ReplyContacts(api_key=sb.api_key, base_url=sb.url, rate_limit=None) as c:
-        yield c
-
-
-@pytest.fixture
-async def aclient(sb: Sandbox) -> AsyncIterator[AsyncReplyContacts]:
-    async with AsyncReplyContacts(api_key=sb.api_key, base_url=sb.url, rate_limit=None) as c:
-        yield c
-
 
 # -- contact rules: exact bodies -----------------------------------------------------------------
 

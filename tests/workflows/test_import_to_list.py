@@ -25,24 +25,9 @@ from reply_contacts.workflows.rows import read_csv
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def sandbox_server() -> Iterator[Sandbox]:
-    with Sandbox() as sandbox:
-        yield sandbox
-
-
 @pytest.fixture
-def sandbox(sandbox_server: Sandbox) -> Sandbox:
-    sandbox_server.reset()
-    sandbox_server.clear_faults()
-    sandbox_server.disable_rate_limit()
-    return sandbox_server
-
-
-@pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[ReplyContacts]:
-    with ReplyContacts(api_key=sandbox.api_key, base_url=sandbox.url, rate_limit=None) as c:
-        yield c
+def sandbox(sb: Sandbox) -> Sandbox:
+    return sb
 
 
 def people(count: int, start: int = 0) -> list[dict[str, str]]:

@@ -7,7 +7,6 @@ injected so "recent" is decided without waiting."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from reply_contacts import AsyncReplyContacts, NotFoundError, ReplyContacts
@@ -15,24 +14,6 @@ from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows.outreach import OutreachVerdict, Reason
 
 LATER = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)
-
-
-@pytest.fixture
-def sb(reply_sandbox: Sandbox) -> Sandbox:
-    reply_sandbox.disable_rate_limit()
-    return reply_sandbox
-
-
-@pytest.fixture
-def client(sb: Sandbox) -> Iterator[ReplyContacts]:
-    with ReplyContacts(api_key=sb.api_key, base_url=sb.url, rate_limit=None) as c:
-        yield c
-
-
-@pytest.fixture
-async def aclient(sb: Sandbox) -> AsyncIterator[AsyncReplyContacts]:
-    async with AsyncReplyContacts(api_key=sb.api_key, base_url=sb.url, rate_limit=None) as c:
-        yield c
 
 
 def _contact(client: ReplyContacts, name: str = "Ann") -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 import attrs
 
 from .._plan import Call, Flow
+from ..errors import ConflictError, ConnectionError, ServerError
 from ..results import BulkResult, bulk_result
 
 M = TypeVar("M")
@@ -47,6 +48,38 @@ def find_by_name(operation: str, name: str) -> Flow[Any | None]:
             return None
         seen |= fresh
         skip += len(items)
+
+
+# Creating something whose name is unique is safe to repeat: a few tries ride out faults.
+CREATE_ATTEMPTS = 3
+
+
+def create_or_find(
+    create: Call[Any], find: Callable[[], Flow[Any | None]], attempts: int = CREATE_ATTEMPTS
+) -> Flow[Any]:
+    """Create a uniquely named thing (a list, an account list), safely repeatable.
+
+    A create that already happened (a concurrent creator, or our own request whose answer was
+    lost to a dropped connection or a 5xx) shows up as a 409 or in the lookup by name, and is
+    used instead of a second one.
+    """
+    for attempt in range(attempts):
+        try:
+            created = yield create
+        except ConflictError:
+            found = yield from find()
+            if found is None:
+                raise
+            return found
+        except (ServerError, ConnectionError):
+            found = yield from find()
+            if found is not None:
+                return found
+            if attempt == attempts - 1:
+                raise
+            continue
+        return created
+    raise AssertionError("unreachable")
 
 
 def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mapping[str, Any]) -> M:

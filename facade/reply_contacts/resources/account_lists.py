@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
-from ..errors import ConflictError
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import bulk_in_chunks, find_by_name, id_list, unset_if_none
+from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactAccountList, ContactAccountListPage
@@ -19,11 +18,20 @@ if TYPE_CHECKING:
 MEMBERSHIP_BATCH = 1000  # documented maxItems of add/move accounts
 
 
-def _check_name(name: str) -> str:
-    # Documented: 3..128 characters. Checked here so a bad name costs no request.
-    if not 3 <= len(name) <= 128:
-        raise ValueError(f"an account list name must be 3 to 128 characters, got {len(name)}")
-    return name
+LIST_NAME_MIN, LIST_NAME_MAX = 3, 128  # documented account-list name length
+
+
+def check_name(name: str) -> str:
+    """The stripped name, checked here so a bad one costs no request."""
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"an account list name must be a non-empty string, got {name!r}")
+    stripped = name.strip()
+    if not LIST_NAME_MIN <= len(stripped) <= LIST_NAME_MAX:
+        raise ValueError(
+            f"an account list name must be {LIST_NAME_MIN} to {LIST_NAME_MAX} characters, "
+            f"got {len(stripped)}"
+        )
+    return stripped
 
 
 class AccountListsOperations(ResourceBase):
@@ -71,35 +79,34 @@ class AccountListsOperations(ResourceBase):
         """Create an account list. Raises ConflictError (`contactAccountList.duplicateName`)."""
         from reply_contact_data_client.models import ContactAccountListCreateRequest
 
-        body = ContactAccountListCreateRequest(name=_check_name(name))
+        body = ContactAccountListCreateRequest(name=check_name(name))
         return Call("account_lists.create_contact_account_list", {"body": body})
 
     @operation
     def get_or_create(self, name: str) -> Flow[ContactAccountList]:
         """The account list with this name, created if missing."""
-        from reply_contact_data_client.models import ContactAccountListCreateRequest
-
         found = yield from self._find_by_name(name)
         if found is not None:
             return found
-        try:
-            created: ContactAccountList = yield Call(
-                "account_lists.create_contact_account_list",
-                {"body": ContactAccountListCreateRequest(name=_check_name(name))},
-            )
-        except ConflictError:
-            found = yield from self._find_by_name(name)
-            if found is None:
-                raise
-            return found
-        return created
+        return (yield from self._create_or_find(name))
+
+    def _create_or_find(self, name: str) -> Flow[ContactAccountList]:
+        """Create the list; names are unique per team, so a repeated create finds the first."""
+        from reply_contact_data_client.models import ContactAccountListCreateRequest
+
+        body = ContactAccountListCreateRequest(name=check_name(name))
+        create: Call[ContactAccountList] = Call(
+            "account_lists.create_contact_account_list", {"body": body}
+        )
+        found = yield from create_or_find(create, lambda: self._find_by_name(name))
+        return cast("ContactAccountList", found)
 
     @operation
     def rename(self, list_id: int, name: str) -> Call[ContactAccountList]:
         from reply_contact_data_client.models import ContactAccountListUpdateRequest
 
         (list_id,) = id_list(list_id, "list_id")
-        body = ContactAccountListUpdateRequest(name=_check_name(name))
+        body = ContactAccountListUpdateRequest(name=check_name(name))
         return Call("account_lists.update_contact_account_list", {"id": list_id, "body": body})
 
     @operation

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
-from ..errors import ConflictError, ConnectionError, ServerError
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import bulk_in_chunks, find_by_name, id_list, unset_if_none
+from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactList, ContactListPage
@@ -19,8 +18,6 @@ if TYPE_CHECKING:
 # The add/move endpoints document no maximum; batches of 1,000 keep each request small enough
 # that a retry after a dropped connection replays a bounded amount of (idempotent) work.
 MEMBERSHIP_BATCH = 1000
-# Creating a list by name is safe to repeat (names are unique): a few tries ride out faults.
-_CREATE_ATTEMPTS = 3
 
 
 class ContactListsOperations(ResourceBase):
@@ -84,31 +81,13 @@ class ContactListsOperations(ResourceBase):
         return (yield from self._create_or_find(name, shared=shared))
 
     def _create_or_find(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
-        """Create the list, safely repeatable: list names are unique, so a create that already
-        happened (a concurrent creator, or our own request whose answer was lost) shows up as
-        a 409 or in a lookup, and is used instead of a second list."""
+        """Create the list; list names are unique, so a repeated create finds the first one."""
         from reply_contact_data_client.models import ContactListCreateRequest
 
         body = ContactListCreateRequest(name=name, is_shared=shared)
-        for attempt in range(_CREATE_ATTEMPTS):
-            try:
-                created: ContactList = yield Call(
-                    "contact_lists.create_contact_list", {"body": body}
-                )
-            except ConflictError:
-                found = yield from self._find_by_name(name)
-                if found is None:
-                    raise
-                return found
-            except (ServerError, ConnectionError):
-                found = yield from self._find_by_name(name)
-                if found is not None:
-                    return found
-                if attempt == _CREATE_ATTEMPTS - 1:
-                    raise
-                continue
-            return created
-        raise AssertionError("unreachable")
+        create: Call[ContactList] = Call("contact_lists.create_contact_list", {"body": body})
+        found = yield from create_or_find(create, lambda: self._find_by_name(name))
+        return cast("ContactList", found)
 
     @operation
     def rename(self, list_id: int, name: str) -> Call[ContactList]:

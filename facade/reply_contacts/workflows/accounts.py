@@ -21,26 +21,23 @@ from ..errors import (
     APIError,
     AuthenticationError,
     BadRequestError,
-    ConflictError,
     PermissionDeniedError,
     ReplyError,
 )
 from ..filters import ACCOUNT_COMPANY_SIZES
-from ..resources._common import bulk_in_chunks, find_by_name, id_list
-from ..results import NUMERIC_ITEM_ERRORS, BulkResult
+from ..resources._common import bulk_in_chunks, id_list
+from ..resources.account_lists import AccountListsOperations, check_name
+from ..results import BulkResult, error_name
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
         ContactAccountCreateItemResult,
         ContactAccountCreateRequest,
-        ContactAccountList,
         ContactPage,
     )
 
 BULK_CREATE_MAX = 100  # documented: up to 100 accounts per bulk create
 LINK_BATCH = 1000  # documented maxItems of contact-links/bulk
-MEMBERSHIP_BATCH = 1000  # documented maxItems of add/move accounts
-LIST_NAME_MIN, LIST_NAME_MAX = 3, 128  # documented account-list name length
 
 ACCOUNT_TEXT_FIELDS = (
     "description",
@@ -84,11 +81,7 @@ class AccountCreateFailure:
 
     @property
     def reason(self) -> str:
-        code = (
-            NUMERIC_ITEM_ERRORS.get(self.code, self.code)
-            if isinstance(self.code, int)
-            else self.code
-        )
+        code = error_name(self.code)
         where = f" at {self.pointer}" if self.pointer else ""
         return f"{code or self.source}{where}: {self.details}"
 
@@ -169,11 +162,7 @@ class LinkFailure:
 
     @property
     def reason(self) -> str:
-        code = (
-            NUMERIC_ITEM_ERRORS.get(self.code, self.code)
-            if isinstance(self.code, int)
-            else self.code
-        )
+        code = error_name(self.code)
         return f"{code}: {self.details}" if self.details else str(code)
 
     def to_dict(self) -> dict[str, Any]:
@@ -494,18 +483,6 @@ class _CreateRun:
         )
 
 
-def _check_list_name(name: str) -> str:
-    if not isinstance(name, str) or not name.strip():
-        raise ValueError(f"an account list name must be a non-empty string, got {name!r}")
-    stripped = name.strip()
-    if not LIST_NAME_MIN <= len(stripped) <= LIST_NAME_MAX:
-        raise ValueError(
-            f"an account list name must be {LIST_NAME_MIN} to {LIST_NAME_MAX} characters, "
-            f"got {len(stripped)}"
-        )
-    return stripped
-
-
 class AccountWorkflows(ResourceBase):
     @operation
     def create_accounts(
@@ -627,45 +604,17 @@ class AccountWorkflows(ResourceBase):
         Idempotent: running it again finds the same list and re-adding members changes
         nothing. Raises AccountListNotFoundError when the list is missing and `create` is False.
         """
-        name = _check_list_name(list_name)
+        lists = AccountListsOperations(self._owner)
+        name = check_name(list_name)
         ids = list(dict.fromkeys(id_list(account_ids, "account id")))
-        account_list = yield from self._account_list(name, create=create)
-        list_id = int(cast(int, account_list.id))
+        account_list = yield from lists._find_by_name(name)
+        if account_list is None:
+            if not create:
+                raise AccountListNotFoundError(f"no account list named {name!r}")
+            account_list = yield from lists._create_or_find(name)
         endpoint = (
             "move_accounts_to_contact_account_list"
             if move
             else "add_accounts_to_contact_account_list"
         )
-
-        from reply_contact_data_client.models import ContactAccountListAccountIdsRequest
-
-        def make_call(chunk: list[int]) -> Call[Any]:
-            body = ContactAccountListAccountIdsRequest(account_ids=chunk)
-            return Call(f"account_lists.{endpoint}", {"id": list_id, "body": body})
-
-        return (yield from bulk_in_chunks(endpoint, ids, MEMBERSHIP_BATCH, make_call))
-
-    def _account_list(self, name: str, *, create: bool) -> Flow[ContactAccountList]:
-        from reply_contact_data_client.models import ContactAccountListCreateRequest
-
-        found = yield from self._find_account_list(name)
-        if found is not None:
-            return found
-        if not create:
-            raise AccountListNotFoundError(f"no account list named {name!r}")
-        try:
-            created: ContactAccountList = yield Call(
-                "account_lists.create_contact_account_list",
-                {"body": ContactAccountListCreateRequest(name=name)},
-            )
-        except ConflictError:
-            # Someone created it between our lookup and our create: use theirs.
-            found = yield from self._find_account_list(name)
-            if found is None:
-                raise
-            return found
-        return created
-
-    def _find_account_list(self, name: str) -> Flow[ContactAccountList | None]:
-        found = yield from find_by_name("account_lists.get_contact_account_lists", name)
-        return cast("ContactAccountList | None", found)
+        return (yield from lists._membership(endpoint, int(cast(int, account_list.id)), ids))

@@ -67,10 +67,11 @@ class _Pending:
 
     first: int
     rows: list[tuple[int, dict[str, Any] | None, str | None, str]]  # index, item, reason, canon
+    items: int = 0  # rows with an import item (kept as a count: checked after every row)
 
-    @property
-    def items(self) -> int:
-        return sum(1 for _, item, _, _ in self.rows if item is not None)
+    def add(self, index: int, item: dict[str, Any] | None, reason: str | None, canon: str) -> None:
+        self.rows.append((index, item, reason, canon))
+        self.items += item is not None
 
     @property
     def next(self) -> int:
@@ -203,7 +204,8 @@ class ImportWorkflows(ResourceBase):
         pending: _Pending | None = None
         try:
             for index, row in enumerate(rows):
-                canon = _canonical(row)
+                # The digest that lets a resume detect changed input is only needed with a journal.
+                canon = _canonical(row) if journal_path is not None else ""
                 if index < done_until:
                     settled.check(index, canon)
                     continue
@@ -215,9 +217,9 @@ class ImportWorkflows(ResourceBase):
                     specs = yield from self._ensure_fields(missing, create_missing_fields)
                 try:
                     item = validate_row(normalised, functools.partial(_lookup, specs))
-                    pending.rows.append((index, item, None, canon))
+                    pending.add(index, item, None, canon)
                 except RowInvalid as exc:
-                    pending.rows.append((index, None, f"{exc} ({normalised.describe()})", canon))
+                    pending.add(index, None, f"{exc} ({normalised.describe()})", canon)
                 if pending.items >= batch_size:
                     yield from self._send(
                         pending, resolved_list_id, options, report, writer, in_flight, on_progress
@@ -293,7 +295,7 @@ class ImportWorkflows(ResourceBase):
         from reply_contact_data_client.models import ContactsImportRequest
 
         replayed = in_flight is not None and in_flight[0] == pending.first
-        digest = rows_digest(canon for _, _, _, canon in pending.rows)
+        digest = rows_digest(canon for *_, canon in pending.rows) if writer is not None else ""
         outcomes: dict[int, RowOutcome] = {}
         for index, item, reason, _ in pending.rows:
             if item is None:
