@@ -5,8 +5,10 @@ operation, or a generator (`Flow`) that yields calls and receives their results.
 drives a plan with blocking calls and the async client with awaits, so both surfaces behave the
 same by construction instead of by discipline.
 
-Generated endpoint modules are imported on first use: importing any of them imports every
-generated model, and `import reply_contacts` must stay cheap.
+A call names its operation by the contract's typed reference (`Operations.get_contact_by_id`,
+generated from the spec with its method, path, scope and limits). The endpoint module behind it
+is imported on first use: importing any of them imports every generated model, and
+`import reply_contacts` must stay cheap.
 """
 
 from __future__ import annotations
@@ -22,23 +24,21 @@ from .errors import DecodeError, ReplyError
 
 if TYPE_CHECKING:
     from reply_contact_data_client import AuthenticatedClient
+    from reply_contact_data_client.contract import Operation
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-GENERATED_API = "reply_contact_data_client.api"
 
 
 @dataclass(frozen=True)
 class Call(Generic[T]):
     """One generated operation with its keyword arguments.
 
-    `operation` names the generated module relative to `reply_contact_data_client.api`, for
-    example "contacts.get_contact_by_id". `transform` turns the parsed model into what the facade
-    returns (a typed result object, a plain int, ...).
+    `operation` is the contract's reference (`Operations.get_contact_by_id`). `transform` turns
+    the parsed model into what the facade returns (a typed result object, a plain int, ...).
     """
 
-    operation: str
+    operation: Operation
     kwargs: Mapping[str, Any] = field(default_factory=dict)
     transform: Callable[[Any], T] | None = None
 
@@ -82,17 +82,19 @@ Plan = Call[T] | Flow[T]
 _modules: dict[str, ModuleType] = {}
 
 
-def load_operation(operation: str) -> ModuleType:
-    module = _modules.get(operation)
+def load_operation(operation: Operation) -> ModuleType:
+    """The generated endpoint module of an operation, imported on first use."""
+    module = _modules.get(operation.module)
     if module is None:
-        module = importlib.import_module(f"{GENERATED_API}.{operation}")
-        _modules[operation] = module
+        module = importlib.import_module(operation.module)
+        _modules[operation.module] = module
     return module
 
 
 def _decode_failure(call: Call[Any], exc: Exception) -> DecodeError:
     return DecodeError(
-        f"could not parse the response of {call.operation}: {type(exc).__name__}: {exc}",
+        f"could not parse the response of {call.operation.operation_id}: "
+        f"{type(exc).__name__}: {exc}",
         status=None,
     )
 
@@ -102,7 +104,8 @@ def _finish(call: Call[T], response: Any) -> T:
     parsed = response.parsed
     if parsed is None and status != 204 and response.content.strip():
         raise DecodeError(
-            f"{call.operation} answered {status} with a body the spec does not describe",
+            f"{call.operation.operation_id} answered {status} "
+            "with a body the spec does not describe",
             status=status,
             body=response.content[:2048].decode("utf-8", "replace"),
         )
@@ -139,22 +142,22 @@ def _request_kwargs(call: Call[Any]) -> tuple[ModuleType, dict[str, Any]]:
     """Build the request once, before sending, so a bad argument is a clear TypeError about the
     request rather than something that looks like a bad response.
 
-    The generated `sync_detailed`/`asyncio_detailed` are `_get_kwargs` + send + `_build_response`;
-    running the halves here keeps request errors and response errors apart without building
-    the body twice (an import body holds up to 1,000 items).
+    The generated `sync_detailed`/`asyncio_detailed` are `build_request` + send +
+    `build_response`; running the public halves here keeps request errors and response errors
+    apart without building the body twice (an import body holds up to 1,000 items).
     """
     module = load_operation(call.operation)
     try:
-        return module, module._get_kwargs(**call.kwargs)
+        return module, module.build_request(**call.kwargs)
     except (AttributeError, TypeError, ValueError, KeyError) as exc:
         raise TypeError(
-            f"invalid arguments for {call.operation}: {type(exc).__name__}: {exc}"
+            f"invalid arguments for {call.operation.operation_id}: {type(exc).__name__}: {exc}"
         ) from exc
 
 
 def _parsed(call: Call[T], module: ModuleType, client: AuthenticatedClient, raw: Any) -> T:
     try:
-        response = module._build_response(client=client, response=raw)
+        response = module.build_response(client=client, response=raw)
     except Exception as exc:
         if _parse_error_from_generated(exc):
             raise _decode_failure(call, exc) from exc

@@ -31,6 +31,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NoReturn, cast
 
+from reply_contact_data_client.contract import Operations
+
 from ._plan import Call, Flow
 from .pagination import PageQuery
 
@@ -746,7 +748,7 @@ def filter_query(
 ) -> PageQuery[ContactModel]:
     """The PageQuery of a contact filter that resolves custom-field titles on the way."""
     return _ResolvingFilterQuery(
-        "contacts.filter_contacts",
+        Operations.filter_contacts,
         {},
         page_size=page_size,
         max_items=max_items,

@@ -9,23 +9,32 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._plan import Call
+
+if TYPE_CHECKING:
+    from reply_contact_data_client.contract import Operation
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class PageQuery(Generic[T]):
-    """How to fetch one page of a listing: the operation, its fixed arguments and page limits."""
+    """How to fetch one page of a listing: the operation, its fixed arguments and page limits.
 
-    operation: str
+    The largest page is the spec's `maximum` for the operation's `top` parameter.
+    """
+
+    operation: Operation
     kwargs: Mapping[str, Any] = field(default_factory=dict)
-    max_page_size: int = 1000
     page_size: int | None = None
     max_items: int | None = None
     skip: int = 0
+
+    @property
+    def max_page_size(self) -> int:
+        return int(self.operation.limit("top", "query").maximum or 1)
 
     def __post_init__(self) -> None:
         if self.page_size is not None and not 1 <= self.page_size <= self.max_page_size:

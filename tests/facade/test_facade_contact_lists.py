@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from facade_support import API_KEY, collect, run, seeded_contacts
+from reply_contact_data_client.contract import Operations
 from reply_contact_data_client.models import ContactList, ContactListPage
 from reply_contacts import BulkResult, ConflictError, NotFoundError, PermissionDeniedError
 from reply_contacts._plan import call_sync
@@ -90,7 +91,7 @@ def test_get_or_create_uses_the_winner_of_a_race(client: Any, sb: Sandbox) -> No
     flow = ContactListsOperations._get_or_create(client.contact_lists, "Raced")
     lookup = next(flow)
     create = flow.send(call_sync(generated, lookup))
-    assert create.operation == "contact_lists.create_contact_list"
+    assert create.operation == Operations.create_contact_list
     winner = other.contact_lists.create("Raced")  # the concurrent creator gets there first
     with pytest.raises(ConflictError) as lost:
         call_sync(generated, create)

@@ -14,6 +14,7 @@ import reply_contact_data_client.api as generated_api
 import reply_contacts.resources as resources
 import yaml
 from facade_support import Recorder, run
+from reply_contact_data_client.contract import Operations
 from reply_contacts import AsyncReplyContacts, DecodeError, NotFoundError, ReplyContacts
 from reply_contacts._plan import Call, run_async, run_sync
 
@@ -79,7 +80,7 @@ def mocked(answer: Any, cls: type[Any] = ReplyContacts) -> Any:
 @pytest.mark.parametrize("cls", [ReplyContacts, AsyncReplyContacts])
 async def test_body_the_spec_does_not_describe_is_a_decode_error(cls: type[Any]) -> None:
     client = mocked(lambda request: httpx.Response(200, json=["not", "a", "contact"]), cls)
-    with pytest.raises(DecodeError, match="get_contact_by_id"):
+    with pytest.raises(DecodeError, match="GetContactById"):
         await run(client.contacts.get(5))
 
 
@@ -120,14 +121,14 @@ async def test_unknown_enum_values_and_fields_are_kept(cls: type[Any]) -> None:
 def test_flows_decide_what_an_error_means(client: ReplyContacts) -> None:
     def lookup(contact_id: int) -> Any:
         try:
-            found = yield Call("contacts.get_contact_by_id", {"id": contact_id})
+            found = yield Call(Operations.get_contact_by_id, {"id": contact_id})
         except NotFoundError:
             return "absent"
         return found.first_name
 
     assert run_sync(client._generated, lookup(12345)) == "absent"
     chained = (
-        Call("contacts.filter_contacts_count", {"body": _empty_count()})
+        Call(Operations.filter_contacts_count, {"body": _empty_count()})
         .then(lambda result: result.count)
         .then(lambda count: count + 1)
     )
@@ -137,7 +138,7 @@ def test_flows_decide_what_an_error_means(client: ReplyContacts) -> None:
 async def test_async_flows_decide_what_an_error_means(aclient: AsyncReplyContacts) -> None:
     def lookup() -> Any:
         try:
-            yield Call("contact_lists.get_contact_list_by_id", {"id": 777})
+            yield Call(Operations.get_contact_list_by_id, {"id": 777})
         except NotFoundError as exc:
             return exc.code
         return None
@@ -152,7 +153,7 @@ def _empty_count() -> Any:
 
 
 def test_bad_request_arguments_are_not_reported_as_response_errors(client: ReplyContacts) -> None:
-    bad = Call("accounts.get_contact_accounts", {"sort_direction": "sideways"})
-    with pytest.raises(TypeError, match="get_contact_accounts"):
+    bad = Call(Operations.get_contact_accounts, {"sort_direction": "sideways"})
+    with pytest.raises(TypeError, match="GetContactAccounts"):
         run_sync(client._generated, bad)
     assert client.requests_sent == 0

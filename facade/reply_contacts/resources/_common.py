@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 import attrs
+from reply_contact_data_client.contract import Operation
 
 from .._plan import Call, Flow
 from ..errors import ConflictError, ConnectionError, ServerError
@@ -28,16 +29,17 @@ def unset_if_none(value: Any) -> Any:
     return UNSET if value is None else value
 
 
-def find_by_name(operation: str, name: str) -> Flow[Any | None]:
+def find_by_name(operation: Operation, name: str) -> Flow[Any | None]:
     """The item of a name-searchable listing whose name equals `name` (case-insensitive).
 
     Pages through the API's substring search at the maximum page size; None when absent.
     """
     wanted = name.strip().casefold()
+    top = operation.limit("top", "query").maximum
     skip = 0
     seen: set[object] = set()
     while True:
-        page = yield Call(operation, {"top": 1000, "skip": skip, "search": name.strip()})
+        page = yield Call(operation, {"top": top, "skip": skip, "search": name.strip()})
         items = list(page.items or [])
         for item in items:
             if str(item.name).strip().casefold() == wanted:
@@ -176,19 +178,35 @@ def chunks(values: Sequence[int], size: int) -> Iterable[list[int]]:
         yield list(values[start : start + size])
 
 
-def bulk_in_chunks(
-    operation: str,
-    ids: Sequence[int],
-    size: int,
-    make_call: Any,
-) -> Flow[BulkResult]:
-    """Run a per-id bulk endpoint over any number of ids, `size` per request; merge results.
+# Where the spec states no maxItems (list membership), batches of this many ids keep a request
+# small enough that a retry after a dropped connection replays a bounded amount of work. A
+# facade choice, not a fact of the contract.
+UNBOUNDED_BATCH = 1000
 
-    Every failure of every chunk is kept, so the caller sees all of them, not only the first.
+
+def batch_size(operation: Operation, pointer: str) -> int:
+    """How many array items one request of `operation` may carry at `pointer` (body)."""
+    try:
+        stated = operation.limit(pointer).max_items
+    except KeyError:
+        stated = None
+    return stated or UNBOUNDED_BATCH
+
+
+def bulk_in_chunks(
+    operation: Operation,
+    pointer: str,
+    ids: Sequence[int],
+    make_call: Callable[[list[int]], Call[Any]],
+) -> Flow[BulkResult]:
+    """Run a per-id bulk endpoint over any number of ids; merge the per-id results.
+
+    Each request carries as many ids as the spec's `maxItems` for the id array at `pointer`
+    allows, so a limit changed in the spec changes the batching with no edit here. Every failure
+    of every chunk is kept, so the caller sees all of them, not only the first.
     """
-    result = BulkResult(operation, ())
-    for chunk in chunks(ids, size):
-        call: Call[Any] = make_call(chunk)
-        parsed = yield call
-        result = result.merge(bulk_result(operation, chunk, parsed))
+    result = BulkResult(operation.name, ())
+    for chunk in chunks(ids, batch_size(operation, pointer)):
+        parsed = yield make_call(chunk)
+        result = result.merge(bulk_result(operation.name, chunk, parsed))
     return result

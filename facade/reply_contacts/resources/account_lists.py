@@ -6,6 +6,8 @@ import builtins
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
+from reply_contact_data_client.contract import Operation, Operations
+
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
@@ -14,8 +16,6 @@ from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unse
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactAccountList, ContactAccountListPage
-
-MEMBERSHIP_BATCH = 1000  # documented maxItems of add/move accounts
 
 
 LIST_NAME_MIN, LIST_NAME_MAX = 3, 128  # documented account-list name length
@@ -45,7 +45,7 @@ class AccountListsOperations(ResourceBase):
     ) -> PageQuery[ContactAccountList]:
         """Every account list (yours first); `search` is a case-insensitive name substring."""
         return PageQuery(
-            "account_lists.get_contact_account_lists",
+            Operations.get_contact_account_lists,
             {"search": unset_if_none(search)},
             page_size=page_size,
             max_items=max_items,
@@ -56,14 +56,14 @@ class AccountListsOperations(ResourceBase):
         self, *, top: int = 100, skip: int = 0, search: str | None = None
     ) -> Call[ContactAccountListPage]:
         return Call(
-            "account_lists.get_contact_account_lists",
+            Operations.get_contact_account_lists,
             {"top": top, "skip": skip, "search": unset_if_none(search)},
         )
 
     @operation
     def get(self, list_id: int) -> Call[ContactAccountList]:
         (list_id,) = id_list(list_id, "list_id")
-        return Call("account_lists.get_contact_account_list_by_id", {"id": list_id})
+        return Call(Operations.get_contact_account_list_by_id, {"id": list_id})
 
     @operation
     def find_by_name(self, name: str) -> Flow[ContactAccountList | None]:
@@ -71,7 +71,7 @@ class AccountListsOperations(ResourceBase):
         return (yield from self._find_by_name(name))
 
     def _find_by_name(self, name: str) -> Flow[ContactAccountList | None]:
-        found = yield from find_by_name("account_lists.get_contact_account_lists", name)
+        found = yield from find_by_name(Operations.get_contact_account_lists, name)
         return cast("ContactAccountList | None", found)
 
     @operation
@@ -80,7 +80,7 @@ class AccountListsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactAccountListCreateRequest
 
         body = ContactAccountListCreateRequest(name=check_name(name))
-        return Call("account_lists.create_contact_account_list", {"body": body})
+        return Call(Operations.create_contact_account_list, {"body": body})
 
     @operation
     def get_or_create(self, name: str) -> Flow[ContactAccountList]:
@@ -96,7 +96,7 @@ class AccountListsOperations(ResourceBase):
 
         body = ContactAccountListCreateRequest(name=check_name(name))
         create: Call[ContactAccountList] = Call(
-            "account_lists.create_contact_account_list", {"body": body}
+            Operations.create_contact_account_list, {"body": body}
         )
         found = yield from create_or_find(create, lambda: self._find_by_name(name))
         return cast("ContactAccountList", found)
@@ -107,20 +107,20 @@ class AccountListsOperations(ResourceBase):
 
         (list_id,) = id_list(list_id, "list_id")
         body = ContactAccountListUpdateRequest(name=check_name(name))
-        return Call("account_lists.update_contact_account_list", {"id": list_id, "body": body})
+        return Call(Operations.update_contact_account_list, {"id": list_id, "body": body})
 
     @operation
     def delete(self, list_id: int) -> Call[None]:
         """Delete an account list; the accounts are kept."""
         (list_id,) = id_list(list_id, "list_id")
-        return Call("account_lists.delete_contact_account_list", {"id": list_id}, lambda _: None)
+        return Call(Operations.delete_contact_account_list, {"id": list_id}, lambda _: None)
 
     @operation
     def add_accounts(self, list_id: int, account_ids: Iterable[int]) -> Flow[BulkResult]:
         """Add accounts to the list, keeping their other memberships."""
         return (
             yield from self._membership(
-                "add_accounts_to_contact_account_list", list_id, account_ids
+                Operations.add_accounts_to_contact_account_list, list_id, account_ids
             )
         )
 
@@ -129,12 +129,12 @@ class AccountListsOperations(ResourceBase):
         """Move accounts into the list and out of every other list."""
         return (
             yield from self._membership(
-                "move_accounts_to_contact_account_list", list_id, account_ids
+                Operations.move_accounts_to_contact_account_list, list_id, account_ids
             )
         )
 
     def _membership(
-        self, endpoint: str, list_id: int, account_ids: Iterable[int]
+        self, operation: Operation, list_id: int, account_ids: Iterable[int]
     ) -> Flow[BulkResult]:
         from reply_contact_data_client.models import ContactAccountListAccountIdsRequest
 
@@ -143,9 +143,9 @@ class AccountListsOperations(ResourceBase):
 
         def make_call(chunk: builtins.list[int]) -> Call[Any]:
             body = ContactAccountListAccountIdsRequest(account_ids=chunk)
-            return Call(f"account_lists.{endpoint}", {"id": list_id, "body": body})
+            return Call(operation, {"id": list_id, "body": body})
 
-        return (yield from bulk_in_chunks(endpoint, ids, MEMBERSHIP_BATCH, make_call))
+        return (yield from bulk_in_chunks(operation, "/accountIds", ids, make_call))
 
 
 class AccountLists(AccountListsOperations, SyncResource):

@@ -6,6 +6,8 @@ import builtins
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from reply_contact_data_client.contract import Operation, Operations
+
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
@@ -30,11 +32,8 @@ if TYPE_CHECKING:
         ContactAccountUpdateRequest,
     )
 
-# Documented: bulk create takes up to 100 accounts, contact links up to 1,000 ids, bulk delete
-# up to 1,000 ids per call.
-BULK_CREATE_MAX = 100
-LINK_BATCH = 1000
-DELETE_BATCH = 1000
+# The spec's maxItems: bulk create takes this many accounts per call.
+BULK_CREATE_MAX = Operations.bulk_create_contact_accounts.max_items("/items")
 
 AccountFilterInput = SupportsRequestBody | Mapping[str, Any] | Any | None
 
@@ -68,7 +67,7 @@ class AccountsOperations(ResourceBase):
     ) -> PageQuery[ContactAccount]:
         """Every account, lazily; `search` matches names."""
         return PageQuery(
-            "accounts.get_contact_accounts",
+            Operations.get_contact_accounts,
             {
                 "search": unset_if_none(search),
                 "sort_by": unset_if_none(sort_by),
@@ -84,7 +83,7 @@ class AccountsOperations(ResourceBase):
     ) -> Call[ContactAccountPage]:
         """One page of accounts, exactly as the API returns it."""
         return Call(
-            "accounts.get_contact_accounts",
+            Operations.get_contact_accounts,
             {"top": top, "skip": skip, "search": unset_if_none(search)},
         )
 
@@ -99,7 +98,7 @@ class AccountsOperations(ResourceBase):
         """Every account matching a filter (an `AccountFilter` builder, a generated
         `ContactAccountFilterRequest`, or an API-shaped dict), lazily."""
         return PageQuery(
-            "accounts.filter_contact_accounts",
+            Operations.filter_contact_accounts,
             {"body": _filter_body(filter)},
             page_size=page_size,
             max_items=max_items,
@@ -108,7 +107,7 @@ class AccountsOperations(ResourceBase):
     @operation
     def get(self, account_id: int) -> Call[ContactAccountDetails]:
         (account_id,) = id_list(account_id, "account_id")
-        return Call("accounts.get_contact_account_by_id", {"id": account_id})
+        return Call(Operations.get_contact_account_by_id, {"id": account_id})
 
     @operation
     def create(
@@ -121,7 +120,7 @@ class AccountsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactAccountCreateRequest
 
         body = build_model(ContactAccountCreateRequest, account, fields)
-        return Call("accounts.create_contact_account", {"body": body})
+        return Call(Operations.create_contact_account, {"body": body})
 
     @operation
     def replace(
@@ -136,13 +135,13 @@ class AccountsOperations(ResourceBase):
 
         (account_id,) = id_list(account_id, "account_id")
         body = build_model(ContactAccountUpdateRequest, account, fields)
-        return Call("accounts.update_contact_account", {"id": account_id, "body": body})
+        return Call(Operations.update_contact_account, {"id": account_id, "body": body})
 
     @operation
     def delete(self, account_id: int) -> Call[None]:
         """Delete an account; its contacts are kept, without an account."""
         (account_id,) = id_list(account_id, "account_id")
-        return Call("accounts.delete_contact_account", {"id": account_id}, lambda _: None)
+        return Call(Operations.delete_contact_account, {"id": account_id}, lambda _: None)
 
     @operation
     def bulk_create(
@@ -163,7 +162,7 @@ class AccountsOperations(ResourceBase):
             raise ValueError(f"bulk_create takes at most {BULK_CREATE_MAX} accounts")
         items = [build_model(ContactAccountCreateRequest, a, {}) for a in accounts]
         body = ContactAccountBulkCreateRequest(items=items)
-        return Call("accounts.bulk_create_contact_accounts", {"body": body})
+        return Call(Operations.bulk_create_contact_accounts, {"body": body})
 
     @operation
     def bulk_delete(self, account_ids: Iterable[int]) -> Flow[BulkResult]:
@@ -172,11 +171,13 @@ class AccountsOperations(ResourceBase):
 
         def make_call(chunk: builtins.list[int]) -> Call[Any]:
             body = ContactAccountBulkDeleteRequest(ids=chunk)
-            return Call("accounts.bulk_delete_contact_accounts", {"body": body})
+            return Call(Operations.bulk_delete_contact_accounts, {"body": body})
 
         ids = id_list(account_ids, "account id")
         return (
-            yield from bulk_in_chunks("bulk_delete_contact_accounts", ids, DELETE_BATCH, make_call)
+            yield from bulk_in_chunks(
+                Operations.bulk_delete_contact_accounts, "/ids", ids, make_call
+            )
         )
 
     @operation
@@ -186,7 +187,7 @@ class AccountsOperations(ResourceBase):
 
         (account_id,) = id_list(account_id, "account_id")
         body = ContactAccountOwnerUpdateRequest(user_id=id_list(user_id, "user_id")[0])
-        return Call("accounts.update_contact_account_owner", {"id": account_id, "body": body})
+        return Call(Operations.update_contact_account_owner, {"id": account_id, "body": body})
 
     @paginated
     def contacts(
@@ -195,7 +196,7 @@ class AccountsOperations(ResourceBase):
         """The contacts linked to an account, lazily."""
         (account_id,) = id_list(account_id, "account_id")
         return PageQuery(
-            "accounts.get_contact_account_contacts",
+            Operations.get_contact_account_contacts,
             {"id": account_id},
             page_size=page_size,
             max_items=max_items,
@@ -205,7 +206,9 @@ class AccountsOperations(ResourceBase):
     def link_contacts(self, account_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """Link contacts to the account (a contact linked elsewhere is moved here)."""
         return (
-            yield from self._links("bulk_add_contacts_to_contact_account", account_id, contact_ids)
+            yield from self._links(
+                Operations.bulk_add_contacts_to_contact_account, account_id, contact_ids
+            )
         )
 
     @operation
@@ -213,12 +216,12 @@ class AccountsOperations(ResourceBase):
         """Unlink contacts from the account; the contacts themselves are kept."""
         return (
             yield from self._links(
-                "bulk_remove_contacts_from_contact_account", account_id, contact_ids
+                Operations.bulk_remove_contacts_from_contact_account, account_id, contact_ids
             )
         )
 
     def _links(
-        self, endpoint: str, account_id: int, contact_ids: Iterable[int]
+        self, operation: Operation, account_id: int, contact_ids: Iterable[int]
     ) -> Flow[BulkResult]:
         from reply_contact_data_client.models import ContactAccountContactIdsRequest
 
@@ -227,9 +230,9 @@ class AccountsOperations(ResourceBase):
 
         def make_call(chunk: builtins.list[int]) -> Call[Any]:
             body = ContactAccountContactIdsRequest(contact_ids=chunk)
-            return Call(f"accounts.{endpoint}", {"id": account_id, "body": body})
+            return Call(operation, {"id": account_id, "body": body})
 
-        return (yield from bulk_in_chunks(endpoint, ids, LINK_BATCH, make_call))
+        return (yield from bulk_in_chunks(operation, "/contactIds", ids, make_call))
 
 
 class Accounts(AccountsOperations, SyncResource):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
+from reply_contact_data_client.contract import Operations
+
 from .._plan import Call
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
@@ -35,9 +37,8 @@ class BackgroundJobsOperations(ResourceBase):
     ) -> PageQuery[BackgroundJobListItem]:
         """Every background job, lazily (pages of up to 200); `category` e.g. "email-validation"."""
         return PageQuery(
-            "background_jobs.get_background_jobs",
+            Operations.get_background_jobs,
             {"category": unset_if_none(category)},
-            max_page_size=200,
             page_size=page_size,
             max_items=max_items,
         )
@@ -45,7 +46,7 @@ class BackgroundJobsOperations(ResourceBase):
     @operation
     def get(self, job_id: str | uuid.UUID) -> Call[BackgroundJob]:
         """One job; poll until its status is Done, Failed, Cancelled or Expired."""
-        return Call("background_jobs.get_background_job_by_id", {"job_id": _job_uuid(job_id)})
+        return Call(Operations.get_background_job_by_id, {"job_id": _job_uuid(job_id)})
 
     @operation
     def cancel(self, job_id: str | uuid.UUID, *, reason: str | None = None) -> Call[None]:
@@ -54,7 +55,7 @@ class BackgroundJobsOperations(ResourceBase):
 
         body = BackgroundJobCancelRequest(reason=reason) if reason else unset_if_none(None)
         return Call(
-            "background_jobs.cancel_background_job",
+            Operations.cancel_background_job,
             {"job_id": _job_uuid(job_id), "body": body},
             lambda _: None,
         )

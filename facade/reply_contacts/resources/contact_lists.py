@@ -6,6 +6,8 @@ import builtins
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
+from reply_contact_data_client.contract import Operation, Operations
+
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
@@ -14,10 +16,6 @@ from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unse
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactList, ContactListPage
-
-# The add/move endpoints document no maximum; batches of 1,000 keep each request small enough
-# that a retry after a dropped connection replays a bounded amount of (idempotent) work.
-MEMBERSHIP_BATCH = 1000
 
 
 class ContactListsOperations(ResourceBase):
@@ -31,7 +29,7 @@ class ContactListsOperations(ResourceBase):
     ) -> PageQuery[ContactList]:
         """Every list you own or that is shared with your team; `search` matches names."""
         return PageQuery(
-            "contact_lists.get_contact_lists",
+            Operations.get_contact_lists,
             {"search": unset_if_none(search)},
             page_size=page_size,
             max_items=max_items,
@@ -43,14 +41,14 @@ class ContactListsOperations(ResourceBase):
     ) -> Call[ContactListPage]:
         """One page of lists, exactly as the API returns it."""
         return Call(
-            "contact_lists.get_contact_lists",
+            Operations.get_contact_lists,
             {"top": top, "skip": skip, "search": unset_if_none(search)},
         )
 
     @operation
     def get(self, list_id: int) -> Call[ContactList]:
         (list_id,) = id_list(list_id, "list_id")
-        return Call("contact_lists.get_contact_list_by_id", {"id": list_id})
+        return Call(Operations.get_contact_list_by_id, {"id": list_id})
 
     @operation
     def find_by_name(self, name: str) -> Flow[ContactList | None]:
@@ -58,7 +56,7 @@ class ContactListsOperations(ResourceBase):
         return (yield from self._find_by_name(name))
 
     def _find_by_name(self, name: str) -> Flow[ContactList | None]:
-        found = yield from find_by_name("contact_lists.get_contact_lists", name)
+        found = yield from find_by_name(Operations.get_contact_lists, name)
         return cast("ContactList | None", found)
 
     @operation
@@ -67,7 +65,7 @@ class ContactListsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactListCreateRequest
 
         body = ContactListCreateRequest(name=name, is_shared=shared)
-        return Call("contact_lists.create_contact_list", {"body": body})
+        return Call(Operations.create_contact_list, {"body": body})
 
     @operation
     def get_or_create(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
@@ -85,7 +83,7 @@ class ContactListsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactListCreateRequest
 
         body = ContactListCreateRequest(name=name, is_shared=shared)
-        create: Call[ContactList] = Call("contact_lists.create_contact_list", {"body": body})
+        create: Call[ContactList] = Call(Operations.create_contact_list, {"body": body})
         found = yield from create_or_find(create, lambda: self._find_by_name(name))
         return cast("ContactList", found)
 
@@ -95,37 +93,45 @@ class ContactListsOperations(ResourceBase):
 
         (list_id,) = id_list(list_id, "list_id")
         body = ContactListUpdateRequest(name=name)
-        return Call("contact_lists.update_contact_list", {"id": list_id, "body": body})
+        return Call(Operations.update_contact_list, {"id": list_id, "body": body})
 
     @operation
     def delete(self, list_id: int) -> Call[None]:
         """Delete a list; its contacts are kept."""
         (list_id,) = id_list(list_id, "list_id")
-        return Call("contact_lists.delete_contact_list", {"id": list_id}, lambda _: None)
+        return Call(Operations.delete_contact_list, {"id": list_id}, lambda _: None)
 
     @operation
     def share(self, list_id: int) -> Call[None]:
         (list_id,) = id_list(list_id, "list_id")
-        return Call("contact_lists.share_contact_list", {"id": list_id}, lambda _: None)
+        return Call(Operations.share_contact_list, {"id": list_id}, lambda _: None)
 
     @operation
     def unshare(self, list_id: int) -> Call[None]:
         (list_id,) = id_list(list_id, "list_id")
-        return Call("contact_lists.unshare_contact_list", {"id": list_id}, lambda _: None)
+        return Call(Operations.unshare_contact_list, {"id": list_id}, lambda _: None)
 
     @operation
     def add_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """File contacts into a list, keeping their other memberships. Every failed id is
         reported in the result (per-item code 8, ContactNotProcessed)."""
-        return (yield from self._membership("add_contacts_to_contact_list", list_id, contact_ids))
+        return (
+            yield from self._membership(
+                Operations.add_contacts_to_contact_list, list_id, contact_ids
+            )
+        )
 
     @operation
     def move_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """Move contacts into a list and out of every other list."""
-        return (yield from self._membership("move_contacts_to_contact_list", list_id, contact_ids))
+        return (
+            yield from self._membership(
+                Operations.move_contacts_to_contact_list, list_id, contact_ids
+            )
+        )
 
     def _membership(
-        self, endpoint: str, list_id: int, contact_ids: Iterable[int]
+        self, operation: Operation, list_id: int, contact_ids: Iterable[int]
     ) -> Flow[BulkResult]:
         from reply_contact_data_client.models import ContactIdsRequest
 
@@ -134,9 +140,9 @@ class ContactListsOperations(ResourceBase):
 
         def make_call(chunk: builtins.list[int]) -> Call[Any]:
             body = ContactIdsRequest(contact_ids=chunk)
-            return Call(f"contact_lists.{endpoint}", {"id": list_id, "body": body})
+            return Call(operation, {"id": list_id, "body": body})
 
-        return (yield from bulk_in_chunks(endpoint, ids, MEMBERSHIP_BATCH, make_call))
+        return (yield from bulk_in_chunks(operation, "/contactIds", ids, make_call))
 
 
 class ContactLists(ContactListsOperations, SyncResource):

@@ -7,6 +7,8 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from reply_contact_data_client.contract import Operation, Operations
+
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
@@ -37,10 +39,8 @@ if TYPE_CHECKING:
         SendDirectEmailResult,
     )
 
-# Documented limits: set-replied/bounced/opted-out/status take 1..100 ids per call, import 1,000
-# items; the facade splits larger inputs so callers never have to.
-FLAG_BATCH = 100
-IMPORT_MAX_ITEMS = 1000
+# The spec's maxItems: an import takes this many items per call.
+IMPORT_MAX_ITEMS = Operations.import_contacts.max_items("/items")
 
 ContactFilterInput = SupportsRequestBody | Mapping[str, Any] | Any | None
 
@@ -74,30 +74,30 @@ class ContactsOperations(ResourceBase):
         self, *, page_size: int | None = None, max_items: int | None = None
     ) -> PageQuery[Contact]:
         """Every contact, lazily, one page (up to 1,000) in memory at a time."""
-        return PageQuery("contacts.get_contacts", {}, page_size=page_size, max_items=max_items)
+        return PageQuery(Operations.get_contacts, {}, page_size=page_size, max_items=max_items)
 
     @operation
     def list_page(self, *, top: int = 25, skip: int = 0) -> Call[ContactPage]:
         """One page of contacts, exactly as the API returns it."""
-        return Call("contacts.get_contacts", {"top": top, "skip": skip})
+        return Call(Operations.get_contacts, {"top": top, "skip": skip})
 
     @operation
     def get(self, contact_id: int) -> Call[Contact]:
         """One contact. Raises NotFoundError (`contact.notFound`)."""
         (contact_id,) = id_list(contact_id, "contact_id")
-        return Call("contacts.get_contact_by_id", {"id": contact_id})
+        return Call(Operations.get_contact_by_id, {"id": contact_id})
 
     @operation
     def find_by_email(self, email: str) -> Call[Contact | None]:
         """The contact with exactly this email, or None (one request)."""
-        return Call("contacts.get_contacts", {"top": 1, "skip": 0, "email": email}).then(
+        return Call(Operations.get_contacts, {"top": 1, "skip": 0, "email": email}).then(
             _first_or_none
         )
 
     @operation
     def find_by_linkedin(self, linkedin_url: str) -> Call[Contact | None]:
         """The contact with exactly this LinkedIn profile URL, or None (one request)."""
-        return Call("contacts.get_contacts", {"top": 1, "skip": 0, "linked_in": linkedin_url}).then(
+        return Call(Operations.get_contacts, {"top": 1, "skip": 0, "linked_in": linkedin_url}).then(
             _first_or_none
         )
 
@@ -130,7 +130,7 @@ class ContactsOperations(ResourceBase):
 
         body = yield from resolve_filter_body(filter, self._owner.field_catalog)
         page: ContactPage = yield Call(
-            "contacts.filter_contacts", {"body": _filter_body(body), "top": top, "skip": skip}
+            Operations.filter_contacts, {"body": _filter_body(body), "top": top, "skip": skip}
         )
         return page
 
@@ -141,7 +141,7 @@ class ContactsOperations(ResourceBase):
 
         body = yield from resolve_filter_body(filter, self._owner.field_catalog)
         count: int = yield Call(
-            "contacts.filter_contacts_count",
+            Operations.filter_contacts_count,
             {"body": _filter_body(body, for_count=True)},
             lambda result: int(result.count),
         )
@@ -168,11 +168,11 @@ class ContactsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactCreateRequest
 
         body = build_model(ContactCreateRequest, contact, fields)
-        created: Contact = yield Call("contacts.create_contact", {"body": body})
+        created: Contact = yield Call(Operations.create_contact, {"body": body})
         if not custom_fields:
             return created
         patch = yield from self._custom_field_patch(custom_fields)
-        updated: Contact = yield Call("contacts.update_contact", {"id": created.id, "body": patch})
+        updated: Contact = yield Call(Operations.update_contact, {"id": created.id, "body": patch})
         return updated
 
     @operation
@@ -196,7 +196,7 @@ class ContactsOperations(ResourceBase):
         if custom_fields:
             extra = yield from self._custom_field_patch(custom_fields)
             body.custom_fields = extra.custom_fields
-        updated: Contact = yield Call("contacts.update_contact", {"id": contact_id, "body": body})
+        updated: Contact = yield Call(Operations.update_contact, {"id": contact_id, "body": body})
         return updated
 
     def _custom_field_patch(self, values: Mapping[str, str | None]) -> Flow[ContactPatchRequest]:
@@ -212,7 +212,7 @@ class ContactsOperations(ResourceBase):
     @operation
     def delete(self, contact_id: int) -> Call[None]:
         (contact_id,) = id_list(contact_id, "contact_id")
-        return Call("contacts.delete_contact", {"id": contact_id}, lambda _: None)
+        return Call(Operations.delete_contact, {"id": contact_id}, lambda _: None)
 
     @operation
     def bulk_delete(self, contact_ids: Iterable[int]) -> Call[BulkResult]:
@@ -223,7 +223,7 @@ class ContactsOperations(ResourceBase):
 
         ids = id_list(contact_ids, "contact id")
         return Call(
-            "contacts.bulk_delete_contacts",
+            Operations.bulk_delete_contacts,
             {"body": BulkDeleteRequest(ids=ids)},
             lambda parsed: bulk_result("bulk_delete_contacts", ids, parsed),
         )
@@ -275,7 +275,7 @@ class ContactsOperations(ResourceBase):
             else unset_if_none(None),
         )
         body = ContactsImportRequest(items=parsed_items, options=options)
-        return Call("contacts.import_contacts", {"body": body})
+        return Call(Operations.import_contacts, {"body": body})
 
     # -- per-contact sub-resources -----------------------------------------------------------
 
@@ -283,7 +283,7 @@ class ContactsOperations(ResourceBase):
     def sequences(self, contact_id: int) -> Call[builtins.list[ContactSequenceMembership]]:
         """The sequences the contact is in, with status, current step and when added."""
         (contact_id,) = id_list(contact_id, "contact_id")
-        return Call("contacts.get_contact_sequences", {"id": contact_id})
+        return Call(Operations.get_contact_sequences, {"id": contact_id})
 
     @paginated
     def activities(
@@ -292,7 +292,7 @@ class ContactsOperations(ResourceBase):
         """The contact's activity history (emails, calls, notes, status changes), lazily."""
         (contact_id,) = id_list(contact_id, "contact_id")
         return PageQuery(
-            "contacts.get_contact_activities",
+            Operations.get_contact_activities,
             {"id": contact_id},
             page_size=page_size,
             max_items=max_items,
@@ -305,7 +305,7 @@ class ContactsOperations(ResourceBase):
         """The contact's inbox threads (Beta on the live API), lazily."""
         (contact_id,) = id_list(contact_id, "contact_id")
         return PageQuery(
-            "contacts.get_contact_inbox_threads",
+            Operations.get_contact_inbox_threads,
             {"id": contact_id},
             page_size=page_size,
             max_items=max_items,
@@ -315,19 +315,19 @@ class ContactsOperations(ResourceBase):
     def statuses(self, contact_id: int) -> Call[ContactStatuses]:
         """Opt-out, call and meeting flags, and the status in each sequence."""
         (contact_id,) = id_list(contact_id, "contact_id")
-        return Call("contacts.get_contact_statuses", {"id": contact_id})
+        return Call(Operations.get_contact_statuses, {"id": contact_id})
 
     @operation
     def lists(self, contact_id: int) -> Call[builtins.list[ContactListReference]]:
         """The contact lists this contact is in."""
         (contact_id,) = id_list(contact_id, "contact_id")
-        return Call("contact_lists.get_contact_lists_for_contact", {"id": contact_id})
+        return Call(Operations.get_contact_lists_for_contact, {"id": contact_id})
 
     @operation
     def custom_values(self, contact: Contact | int) -> Flow[dict[str, str | None]]:
         """The contact's custom field values keyed by field title (the API keys them by id)."""
         if isinstance(contact, int):
-            fetched: Contact = yield Call("contacts.get_contact_by_id", {"id": id_list(contact)[0]})
+            fetched: Contact = yield Call(Operations.get_contact_by_id, {"id": id_list(contact)[0]})
         else:
             fetched = contact
         raw = [(str(cf.key), _text_or_none(cf.value)) for cf in (fetched.custom_fields or [])]
@@ -345,7 +345,7 @@ class ContactsOperations(ResourceBase):
         if not note or not note.strip():
             raise ValueError("a note must not be empty")
         body = AddContactNoteRequest(notes=note)
-        return Call("contacts.add_contact_note", {"id": contact_id, "body": body}, lambda _: None)
+        return Call(Operations.add_contact_note, {"id": contact_id, "body": body}, lambda _: None)
 
     @operation
     def move_to_sequence(
@@ -370,7 +370,7 @@ class ContactsOperations(ResourceBase):
             start_from=start_from,
         )
         return Call(
-            "contacts.move_contact_to_sequence", {"id": contact_id, "body": body}, lambda _: None
+            Operations.move_contact_to_sequence, {"id": contact_id, "body": body}, lambda _: None
         )
 
     @operation
@@ -385,7 +385,7 @@ class ContactsOperations(ResourceBase):
             user_id=id_list(user_id, "user_id")[0],
             reassign_tasks=reassign_tasks,
         )
-        return Call("contacts.change_contacts_owner", {"body": body})
+        return Call(Operations.change_contacts_owner, {"body": body})
 
     @operation
     def set_replied(self, contact_ids: Iterable[int], replied: bool = True) -> Flow[BulkResult]:
@@ -394,10 +394,14 @@ class ContactsOperations(ResourceBase):
 
         def make_call(chunk: builtins.list[int]) -> Call[Any]:
             body = SetContactsRepliedRequest(contact_ids=chunk, is_replied=replied)
-            return Call("contacts.set_contacts_replied", {"body": body})
+            return Call(Operations.set_contacts_replied, {"body": body})
 
         ids = id_list(contact_ids, "contact id")
-        return (yield from bulk_in_chunks("set_contacts_replied", ids, FLAG_BATCH, make_call))
+        return (
+            yield from bulk_in_chunks(
+                Operations.set_contacts_replied, "/contactIds", ids, make_call
+            )
+        )
 
     @operation
     def set_bounced(
@@ -420,10 +424,14 @@ class ContactsOperations(ResourceBase):
             body = SetContactsBouncedRequest(
                 contact_ids=chunk, is_bounced=bounced, resend_emails=unset_if_none(resend_emails)
             )
-            return Call("contacts.set_contacts_bounced", {"body": body})
+            return Call(Operations.set_contacts_bounced, {"body": body})
 
         ids = id_list(contact_ids, "contact id")
-        return (yield from bulk_in_chunks("set_contacts_bounced", ids, FLAG_BATCH, make_call))
+        return (
+            yield from bulk_in_chunks(
+                Operations.set_contacts_bounced, "/contactIds", ids, make_call
+            )
+        )
 
     @operation
     def set_opted_out(self, contact_ids: Iterable[int], opted_out: bool = True) -> Flow[BulkResult]:
@@ -432,11 +440,15 @@ class ContactsOperations(ResourceBase):
 
         def make_call(chunk: builtins.list[int]) -> Call[Any]:
             body = SetContactsOptedOutRequest(contact_ids=chunk, is_opted_out=opted_out)
-            return Call("contacts.set_contacts_opted_out", {"body": body})
+            return Call(Operations.set_contacts_opted_out, {"body": body})
 
         # The endpoint refuses duplicate ids; drop them here, keeping the first occurrence.
         ids = list(dict.fromkeys(id_list(contact_ids, "contact id")))
-        return (yield from bulk_in_chunks("set_contacts_opted_out", ids, FLAG_BATCH, make_call))
+        return (
+            yield from bulk_in_chunks(
+                Operations.set_contacts_opted_out, "/contactIds", ids, make_call
+            )
+        )
 
     @operation
     def set_status_in_sequence(self, contact_ids: Iterable[int], status: str) -> Flow[BulkResult]:
@@ -454,11 +466,13 @@ class ContactsOperations(ResourceBase):
             body = SetContactsStatusInSequenceRequest(
                 contact_ids=chunk, status_in_sequence=WritableStatusInSequence(status)
             )
-            return Call("contacts.set_contacts_status_in_sequence", {"body": body})
+            return Call(Operations.set_contacts_status_in_sequence, {"body": body})
 
         ids = id_list(contact_ids, "contact id")
         return (
-            yield from bulk_in_chunks("set_contacts_status_in_sequence", ids, FLAG_BATCH, make_call)
+            yield from bulk_in_chunks(
+                Operations.set_contacts_status_in_sequence, "/contactIds", ids, make_call
+            )
         )
 
     # -- direct outreach -----------------------------------------------------------------------
@@ -474,7 +488,7 @@ class ContactsOperations(ResourceBase):
         request = SendDirectEmailRequest(
             subject=subject, body=body, email_account_id=unset_if_none(email_account_id)
         )
-        return Call("direct_outreach.send_direct_email", {"id": contact_id, "body": request})
+        return Call(Operations.send_direct_email, {"id": contact_id, "body": request})
 
     @operation
     def send_linkedin_connect(
@@ -486,7 +500,7 @@ class ContactsOperations(ResourceBase):
         body = SendDirectLinkedInConnectRequest(
             linked_in_account_id=linkedin_account_id, message=unset_if_none(message)
         )
-        return self._linkedin("send_direct_linked_in_connect", contact_id, body)
+        return self._linkedin(Operations.send_direct_linked_in_connect, contact_id, body)
 
     @operation
     def send_linkedin_message(
@@ -498,7 +512,7 @@ class ContactsOperations(ResourceBase):
         body = SendDirectLinkedInMessageRequest(
             linked_in_account_id=linkedin_account_id, message=message
         )
-        return self._linkedin("send_direct_linked_in_message", contact_id, body)
+        return self._linkedin(Operations.send_direct_linked_in_message, contact_id, body)
 
     @operation
     def send_linkedin_inmail(
@@ -510,7 +524,7 @@ class ContactsOperations(ResourceBase):
         request = SendDirectLinkedInInMailRequest(
             linked_in_account_id=linkedin_account_id, subject=subject, body=body
         )
-        return self._linkedin("send_direct_linked_in_in_mail", contact_id, request)
+        return self._linkedin(Operations.send_direct_linked_in_in_mail, contact_id, request)
 
     @operation
     def send_linkedin_voice(
@@ -522,7 +536,7 @@ class ContactsOperations(ResourceBase):
         body = SendDirectLinkedInVoiceRequest(
             linked_in_account_id=linkedin_account_id, voice_attachment_id=voice_attachment_id
         )
-        return self._linkedin("send_direct_linked_in_voice", contact_id, body)
+        return self._linkedin(Operations.send_direct_linked_in_voice, contact_id, body)
 
     @operation
     def send_linkedin_ai_voice(
@@ -534,11 +548,11 @@ class ContactsOperations(ResourceBase):
         body = SendDirectLinkedInAiVoiceRequest(
             linked_in_account_id=linkedin_account_id, script=script
         )
-        return self._linkedin("send_direct_linked_in_ai_voice", contact_id, body)
+        return self._linkedin(Operations.send_direct_linked_in_ai_voice, contact_id, body)
 
-    def _linkedin(self, endpoint: str, contact_id: int, body: Any) -> Call[Any]:
+    def _linkedin(self, operation: Operation, contact_id: int, body: Any) -> Call[Any]:
         (contact_id,) = id_list(contact_id, "contact_id")
-        return Call(f"direct_outreach.{endpoint}", {"id": contact_id, "body": body})
+        return Call(operation, {"id": contact_id, "body": body})
 
 
 class Contacts(ContactsOperations, SyncResource):

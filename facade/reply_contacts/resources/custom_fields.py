@@ -13,6 +13,8 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from reply_contact_data_client.contract import Operations
+
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation
 from ._common import build_model, id_list
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
         CustomFieldUpdateRequest,
     )
 
-_LIST = "custom_fields.get_custom_fields"
+_LIST = Operations.get_custom_fields
 
 
 class UnknownCustomFieldError(KeyError):
@@ -130,7 +132,7 @@ class CustomFieldsOperations(ResourceBase):
     def get(self, field_id: int) -> Call[CustomField]:
         """One custom field by id."""
         (field_id,) = id_list(field_id, "field_id")
-        return Call("custom_fields.get_custom_field_by_id", {"id": field_id})
+        return Call(Operations.get_custom_field_by_id, {"id": field_id})
 
     @operation
     def by_title(self, title: str) -> Flow[CustomField]:
@@ -149,7 +151,7 @@ class CustomFieldsOperations(ResourceBase):
 
         body = build_model(CustomFieldCreateRequest, field, fields)
         self._owner.field_catalog.invalidate()
-        return Call("custom_fields.create_custom_field", {"body": body})
+        return Call(Operations.create_custom_field, {"body": body})
 
     @operation
     def update(
@@ -165,7 +167,7 @@ class CustomFieldsOperations(ResourceBase):
         (field_id,) = id_list(field_id, "field_id")
         body = build_model(CustomFieldUpdateRequest, field, fields)
         self._owner.field_catalog.invalidate()
-        return Call("custom_fields.update_custom_field", {"id": field_id, "body": body})
+        return Call(Operations.update_custom_field, {"id": field_id, "body": body})
 
     @operation
     def delete(self, field_id: int) -> Call[None]:
@@ -173,7 +175,7 @@ class CustomFieldsOperations(ResourceBase):
         values for it."""
         (field_id,) = id_list(field_id, "field_id")
         self._owner.field_catalog.invalidate()
-        return Call("custom_fields.delete_custom_field", {"id": field_id}, lambda _: None)
+        return Call(Operations.delete_custom_field, {"id": field_id}, lambda _: None)
 
 
 class CustomFields(CustomFieldsOperations, SyncResource):

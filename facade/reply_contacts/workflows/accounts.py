@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from reply_contact_data_client.contract import Operations
+
 from .._plan import Call, Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
@@ -336,7 +338,7 @@ class _CreateRun:
         self.requests += 1
         try:
             results: list[ContactAccountCreateItemResult] = yield Call(
-                "accounts.bulk_create_contact_accounts",
+                Operations.bulk_create_contact_accounts,
                 {"body": ContactAccountBulkCreateRequest(items=items)},
             )
         except BadRequestError as exc:
@@ -362,7 +364,7 @@ class _CreateRun:
         try:
             self.requests += 1
             page = yield Call(
-                "accounts.filter_contact_accounts",
+                Operations.filter_contact_accounts,
                 {
                     "body": ContactAccountFilterRequest.from_dict(
                         {"filters": [{"property": "Name", "condition": "In", "values": names}]}
@@ -556,7 +558,7 @@ class AccountWorkflows(ResourceBase):
                 if key not in cache:
                     lookups += 1
                     page: ContactPage = yield Call(
-                        "contacts.get_contacts", {"top": 1, "skip": 0, "email": email}
+                        Operations.get_contacts, {"top": 1, "skip": 0, "email": email}
                     )
                     items = list(page.items or [])
                     found = items[0].id if items else None
@@ -575,12 +577,15 @@ class AccountWorkflows(ResourceBase):
             def make_call(chunk: list[int]) -> Call[Any]:
                 body = ContactAccountContactIdsRequest(contact_ids=chunk)
                 return Call(
-                    "accounts.bulk_add_contacts_to_contact_account",
+                    Operations.bulk_add_contacts_to_contact_account,
                     {"id": account_id, "body": body},
                 )
 
             result: BulkResult = yield from bulk_in_chunks(
-                "bulk_add_contacts_to_contact_account", list(inputs_by_id), LINK_BATCH, make_call
+                Operations.bulk_add_contacts_to_contact_account,
+                "/contactIds",
+                list(inputs_by_id),
+                make_call,
             )
             for failure in result.failures:
                 for given in inputs_by_id.get(failure.id, [failure.id]):
@@ -613,8 +618,8 @@ class AccountWorkflows(ResourceBase):
                 raise AccountListNotFoundError(f"no account list named {name!r}")
             account_list = yield from lists._create_or_find(name)
         endpoint = (
-            "move_accounts_to_contact_account_list"
+            Operations.move_accounts_to_contact_account_list
             if move
-            else "add_accounts_to_contact_account_list"
+            else Operations.add_accounts_to_contact_account_list
         )
         return (yield from lists._membership(endpoint, int(cast(int, account_list.id)), ids))

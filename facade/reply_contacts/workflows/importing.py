@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from reply_contact_data_client.contract import Operations
+
 from .._plan import Call, Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
@@ -270,7 +272,7 @@ class ImportWorkflows(ResourceBase):
                 body = CustomFieldCreateRequest(title=title, field_type=CustomFieldType.TEXT)
                 try:
                     created: CustomField = yield Call(
-                        "custom_fields.create_custom_field", {"body": body}
+                        Operations.create_custom_field, {"body": body}
                     )
                     fields.append(created)
                 except (ConflictError, ServerError, ConnectionError):
@@ -313,7 +315,7 @@ class ImportWorkflows(ResourceBase):
                 }
             )
             try:
-                answer = yield Call("contacts.import_contacts", {"body": body}).with_response()
+                answer = yield Call(Operations.import_contacts, {"body": body}).with_response()
             except ValidationError as exc:
                 bad = _failed_item_indexes(exc, len(to_send))
                 if not bad:

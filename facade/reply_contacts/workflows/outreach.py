@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from reply_contact_data_client.contract import Operations
 from reply_contact_data_client.types import Unset
 
 from .._plan import Call, Flow
@@ -299,12 +300,12 @@ class OutreachWorkflows(ResourceBase):
     def _check(
         self, contact_id: int, recent_days: int, now: datetime.datetime
     ) -> Flow[OutreachVerdict]:
-        statuses: ContactStatuses = yield Call("contacts.get_contact_statuses", {"id": contact_id})
+        statuses: ContactStatuses = yield Call(Operations.get_contact_statuses, {"id": contact_id})
         memberships: list[ContactSequenceMembership] = yield Call(
-            "contacts.get_contact_sequences", {"id": contact_id}
+            Operations.get_contact_sequences, {"id": contact_id}
         )
         page = yield Call(
-            "contacts.get_contact_activities", {"id": contact_id, "top": ACTIVITY_PAGE, "skip": 0}
+            Operations.get_contact_activities, {"id": contact_id, "top": ACTIVITY_PAGE, "skip": 0}
         )
         reasons = [
             *status_reasons(statuses),

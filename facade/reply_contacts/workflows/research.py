@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from reply_contact_data_client.contract import Operations
+
 from .._plan import Call, Flow
 from .._resource import ResourceBase, operation
 from ..resources._common import build_model, id_list
@@ -63,15 +65,15 @@ class ResearchWorkflows(ResourceBase):
 
         contact: Contact | None = None
         if patch is not None:
-            contact = yield Call("contacts.update_contact", {"id": contact_id, "body": patch})
+            contact = yield Call(Operations.update_contact, {"id": contact_id, "body": patch})
         if note is not None:
             from reply_contact_data_client.models import AddContactNoteRequest
 
             yield Call(
-                "contacts.add_contact_note",
+                Operations.add_contact_note,
                 {"id": contact_id, "body": AddContactNoteRequest(notes=note)},
                 lambda _: None,
             )
         if contact is None:
-            contact = yield Call("contacts.get_contact_by_id", {"id": contact_id})
+            contact = yield Call(Operations.get_contact_by_id, {"id": contact_id})
         return contact

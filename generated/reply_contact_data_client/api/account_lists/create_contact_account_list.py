@@ -13,10 +13,12 @@ from ...models.validation_problem import ValidationProblem
 from ...types import Response
 
 
-def _get_kwargs(
+def build_request(
     *,
     body: ContactAccountListCreateRequest,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -112,7 +114,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BusinessProblem
@@ -123,6 +125,7 @@ def _build_response(
     | ContactAccountList
     | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -162,7 +165,7 @@ def sync_detailed(
         Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 
@@ -170,7 +173,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -242,13 +245,13 @@ async def asyncio_detailed(
         Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

@@ -13,10 +13,12 @@ from ...models.validation_problem import ValidationProblem
 from ...types import Response
 
 
-def _get_kwargs(
+def build_request(
     *,
     body: ContactAccountBulkDeleteRequest,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -100,11 +102,12 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +142,7 @@ def sync_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 
@@ -147,7 +150,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -208,13 +211,13 @@ async def asyncio_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

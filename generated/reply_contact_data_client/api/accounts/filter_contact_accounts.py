@@ -13,12 +13,14 @@ from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     *,
     body: ContactAccountFilterRequest,
     top: int | Unset = 25,
     skip: int | Unset = 0,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -111,11 +113,12 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -155,7 +158,7 @@ def sync_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
         top=top,
         skip=skip,
@@ -165,7 +168,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -238,7 +241,7 @@ async def asyncio_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
         top=top,
         skip=skip,
@@ -246,7 +249,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

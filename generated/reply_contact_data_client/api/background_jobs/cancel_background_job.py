@@ -14,11 +14,13 @@ from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     job_id: UUID,
     *,
     body: BackgroundJobCancelRequest | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -121,11 +123,12 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -162,7 +165,7 @@ def sync_detailed(
         Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         job_id=job_id,
         body=body,
     )
@@ -171,7 +174,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -244,14 +247,14 @@ async def asyncio_detailed(
         Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         job_id=job_id,
         body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

@@ -14,9 +14,11 @@ from ...models.validation_problem import ValidationProblem
 from ...types import Response
 
 
-def _get_kwargs(
+def build_request(
     job_id: UUID,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -113,7 +115,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BackgroundJob
@@ -124,6 +126,7 @@ def _build_response(
     | ValidationProblem
     | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -165,7 +168,7 @@ def sync_detailed(
         Response[BackgroundJob | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         job_id=job_id,
     )
 
@@ -173,7 +176,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -249,13 +252,13 @@ async def asyncio_detailed(
         Response[BackgroundJob | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         job_id=job_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

@@ -12,12 +12,14 @@ from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     *,
     top: int | Unset = 100,
     skip: int | Unset = 0,
     category: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
 
     params: dict[str, Any] = {}
 
@@ -118,7 +120,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BackgroundJobPage
@@ -129,6 +131,7 @@ def _build_response(
     | ValidationProblem
     | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -172,7 +175,7 @@ def sync_detailed(
         Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         top=top,
         skip=skip,
         category=category,
@@ -182,7 +185,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -264,7 +267,7 @@ async def asyncio_detailed(
         Response[BackgroundJobPage | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         top=top,
         skip=skip,
         category=category,
@@ -272,7 +275,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

@@ -12,12 +12,14 @@ from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     *,
     top: int | Unset = 25,
     skip: int | Unset = 0,
     search: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
 
     params: dict[str, Any] = {}
 
@@ -104,11 +106,12 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactListPage | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -146,7 +149,7 @@ def sync_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactListPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         top=top,
         skip=skip,
         search=search,
@@ -156,7 +159,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -223,7 +226,7 @@ async def asyncio_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactListPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         top=top,
         skip=skip,
         search=search,
@@ -231,7 +234,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

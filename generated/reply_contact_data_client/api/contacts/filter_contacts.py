@@ -13,12 +13,14 @@ from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     *,
     body: ContactFilterRequest,
     top: int | Unset = 25,
     skip: int | Unset = 0,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -109,9 +111,10 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -153,7 +156,7 @@ def sync_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
         top=top,
         skip=skip,
@@ -163,7 +166,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -240,7 +243,7 @@ async def asyncio_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
         top=top,
         skip=skip,
@@ -248,7 +251,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

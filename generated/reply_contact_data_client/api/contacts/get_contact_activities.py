@@ -13,12 +13,14 @@ from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     id: int,
     *,
     top: int | Unset = UNSET,
     skip: int | Unset = 0,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
 
     params: dict[str, Any] = {}
 
@@ -119,7 +121,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BusinessProblem
@@ -130,6 +132,7 @@ def _build_response(
     | ContactActivityPage
     | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -175,7 +178,7 @@ def sync_detailed(
         Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactActivityPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         id=id,
         top=top,
         skip=skip,
@@ -185,7 +188,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -271,7 +274,7 @@ async def asyncio_detailed(
         Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactActivityPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         id=id,
         top=top,
         skip=skip,
@@ -279,7 +282,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

@@ -12,13 +12,15 @@ from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def build_request(
     *,
     top: int | Unset = 25,
     skip: int | Unset = 0,
     email: str | Unset = UNSET,
     linked_in: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
 
     params: dict[str, Any] = {}
 
@@ -107,9 +109,10 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -148,7 +151,7 @@ def sync_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         top=top,
         skip=skip,
         email=email,
@@ -159,7 +162,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -231,7 +234,7 @@ async def asyncio_detailed(
         Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactPage | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         top=top,
         skip=skip,
         email=email,
@@ -240,7 +243,7 @@ async def asyncio_detailed(
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

@@ -13,11 +13,13 @@ from ...models.validation_problem import ValidationProblem
 from ...types import Response
 
 
-def _get_kwargs(
+def build_request(
     id: int,
     *,
     body: MoveContactToSequenceRequest,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -114,11 +116,12 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -156,7 +159,7 @@ def sync_detailed(
         Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         id=id,
         body=body,
     )
@@ -165,7 +168,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -240,14 +243,14 @@ async def asyncio_detailed(
         Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         id=id,
         body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(

@@ -13,9 +13,11 @@ from ...models.validation_problem import ValidationProblem
 from ...types import Response
 
 
-def _get_kwargs(
+def build_request(
     id: int,
 ) -> dict[str, Any]:
+    """The keyword arguments of `httpx.Client.request` for this operation (method, url, params,
+    headers, json). Public so a caller with its own request loop can send it."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -107,7 +109,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
+def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BusinessProblem
@@ -118,6 +120,7 @@ def _build_response(
     | CustomField
     | ProblemDetails
 ]:
+    """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -156,7 +159,7 @@ def sync_detailed(
         Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | CustomField | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         id=id,
     )
 
@@ -164,7 +167,7 @@ def sync_detailed(
         **kwargs,
     )
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 def sync(
@@ -234,13 +237,13 @@ async def asyncio_detailed(
         Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | CustomField | ProblemDetails]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         id=id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
-    return _build_response(client=client, response=response)
+    return build_response(client=client, response=response)
 
 
 async def asyncio(
