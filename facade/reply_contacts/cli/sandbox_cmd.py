@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from ._extras import require_sandbox
+
 sandbox_app = typer.Typer(help="A stateful local Contact Data API server.", no_args_is_help=True)
 
 
@@ -61,6 +63,7 @@ def serve(
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
 ) -> None:
     """Serve the sandbox until SIGINT or SIGTERM."""
+    require_sandbox()  # without the [sandbox] extra: one line naming it, exit 2
     # Imported here so that `reply-contacts --help` stays fast.
     from reply_contacts.sandbox.app import create_app
     from reply_contacts.sandbox.faults import FaultRule
