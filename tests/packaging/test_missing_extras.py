@@ -93,6 +93,19 @@ def test_version_names_both_distributions() -> None:
     )
 
 
+def test_loading_the_pytest_plugin_imports_no_server_library() -> None:
+    # Here the extra is installed: the plugin must still not import it until a fixture runs.
+    result = run_without(
+        (),
+        """
+        import reply_contacts.pytest_plugin
+        print(sorted(m for m in sys.modules if m.split(".")[0] in {"starlette", "uvicorn"}))
+        """,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 CHILD_TESTS = """
 import sys
 
