@@ -196,7 +196,9 @@ def render(spec: Mapping[str, Any], package_dir: Path) -> str:
             text += "        ),\n"
         text += "    )\n"
     text += "\n\nclass Vocabularies:\n"
-    text += '    """Every enum of the contract, by its schema\'s name, as the values the API uses."""\n'
+    text += (
+        '    """Every enum of the contract, by its schema\'s name, as the values the API uses."""\n'
+    )
     for name, values in vocabularies(spec):
         text += f"\n    {name}: Final = (\n"
         text += "".join(f"        {value!r},\n" for value in values)
@@ -238,8 +240,8 @@ def operations(spec: Mapping[str, Any], package_dir: Path) -> Iterator[dict[str,
 def limits(
     spec: Mapping[str, Any], parameters: list[Any], op: Mapping[str, Any]
 ) -> Iterator[dict[str, Any]]:
-    for param in parameters:
-        param = resolve(spec, param)
+    for reference in parameters:
+        param = resolve(spec, reference)
         bounds = bounds_of(resolve(spec, param.get("schema", {})))
         if bounds:
             yield {"location": param["in"], "pointer": param["name"], **bounds}
