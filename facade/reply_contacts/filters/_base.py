@@ -23,33 +23,6 @@ from typing import Any, ClassVar, Generic, NoReturn, Self, TypeVar, cast
 
 from reply_contact_data_client.contract import Vocabularies
 
-__all__ = [
-    "ALL_ROLES",
-    "LISTS",
-    "VALUELESS",
-    "Dialect",
-    "FieldBase",
-    "FilterBase",
-    "FilterError",
-    "Kind",
-    "Role",
-    "RuleBase",
-    "Scope",
-    "Vocabulary",
-    "any_scalar",
-    "boolean",
-    "check_direction",
-    "check_id",
-    "check_search",
-    "fail",
-    "id_scope",
-    "integer",
-    "one_of",
-    "search_scope",
-    "sort_scopes",
-    "text",
-]
-
 
 class FilterError(ValueError):
     """A filter that cannot be sent as built; the message names the rule and the problem."""
@@ -260,11 +233,22 @@ class RuleBase:
         raise NotImplementedError
 
     def _check_payload(self, role: Role | None) -> None:
+        """The family's own checks of the value member (its wire type)."""
+        raise NotImplementedError
+
+    def to_dict(self) -> dict[str, Any]:
+        """This rule as one item of the body's list of rules."""
         raise NotImplementedError
 
     def __post_init__(self) -> None:
         self.dialect.check_rule_names(self.property, self.condition)
-        self._check_payload(self.dialect.role_of(self.condition))
+        role = self.dialect.role_of(self.condition)
+        where = f"rule {self.property!r} {self.condition}"
+        if role in VALUELESS and self.payload not in (None, []):
+            fail(f"{where} takes no value, got {self.payload!r}")
+        if role is not None and role not in VALUELESS and self.payload is None:
+            fail(f"{where} needs a value")
+        self._check_payload(role)
 
     def to_body(self) -> dict[str, Any]:
         """The body of a filter made of this one rule (so a bare rule can be sent)."""
@@ -382,6 +366,18 @@ class FieldBase(Generic[R]):
     def not_in(self, values: Iterable[Any]) -> R:
         return self._rule(Role.NOT_IN, values)
 
+    def is_set(self) -> R:
+        """Any value (contacts: `isSet`; accounts: `IsNotNull`)."""
+        return self._rule(Role.SET)
+
+    def is_not_set(self) -> R:
+        """No value (contacts: `isNotSet`; accounts: `IsNull`)."""
+        return self._rule(Role.NOT_SET)
+
+    # The account vocabulary's words for the same two questions.
+    is_not_null = is_set
+    is_null = is_not_set
+
     def contains(self, value: Any) -> R:
         """Text containing `value` (accounts: also a sequence holding the id)."""
         return self._rule(Role.CONTAINS, value)
@@ -414,6 +410,19 @@ class FieldBase(Generic[R]):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.label}>"
+
+
+class Namespace:
+    """What `ContactFields` and `AccountFields` are: namespaces of fields, never instantiated."""
+
+    def __init__(self) -> None:
+        raise TypeError(f"{type(self).__name__} is a namespace of fields; use its attributes")
+
+
+def property_name(name: Any) -> str:
+    if not isinstance(name, str) or not name.strip():
+        fail(f"a property name must be a non-empty string, got {name!r}")
+    return name.strip()
 
 
 # -- filters -------------------------------------------------------------------------------------
@@ -460,11 +469,12 @@ def _merge(name: str, left: Any, right: Any) -> Any:
     return left if left is not None else right
 
 
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class FilterBase(Generic[R]):
     """Rules that must all match, plus a scope. Immutable: fluent methods return a new filter.
 
-    Concrete filters are frozen dataclasses declaring the rules member (`rules_member`) and one
-    attribute per `Scope`; their constructors call `_assign`.
+    Concrete filters are frozen dataclasses declaring the rules member (`rules_member`) and their
+    own scope attributes; their constructors call `_assign`, which sets one attribute per `Scope`.
     """
 
     dialect: ClassVar[Dialect]
@@ -472,6 +482,12 @@ class FilterBase(Generic[R]):
     field_type: ClassVar[type[FieldBase[Any]]]
     rules_member: ClassVar[str]
     scope: ClassVar[tuple[Scope, ...]]
+
+    # The scope both families have.
+    search_term: str | None
+    list_id: int | None
+    sort_by: str | None
+    sort_direction: str | None
 
     def _assign(self, rules: Iterable[R] | R, values: Mapping[str, Any]) -> None:
         items = (rules,) if isinstance(rules, self.rule_type) else tuple(cast(Iterable[R], rules))
@@ -555,7 +571,7 @@ class FilterBase(Generic[R]):
         """The request body: camelCase keys, only the members that are set."""
         body: dict[str, Any] = {}
         if self.items:
-            body[self.rules_member] = [rule.to_dict() for rule in self.items]  # type: ignore[attr-defined]
+            body[self.rules_member] = [rule.to_dict() for rule in self.items]
         for member in self.scope:
             value = getattr(self, member.attribute)
             if value is not None:

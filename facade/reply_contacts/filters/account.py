@@ -31,6 +31,7 @@ from ._base import (
     FieldBase,
     FilterBase,
     Kind,
+    Namespace,
     Role,
     RuleBase,
     Scalar,
@@ -40,6 +41,7 @@ from ._base import (
     id_scope,
     integer,
     one_of,
+    property_name,
     search_scope,
     sort_scopes,
     text,
@@ -130,15 +132,11 @@ class AccountRule(RuleBase):
         return self.values
 
     def _check_payload(self, role: Role | None) -> None:
-        where = f"account {self.property} {self.condition}"
-        if role in VALUELESS:
-            if self.values not in (None, []):
-                fail(f"{where} takes no values")
-        elif role in LISTS:
-            if not isinstance(self.values, list) or not self.values:
-                fail(f"{where} needs a non-empty list")
-        elif role is not None and (self.values is None or isinstance(self.values, list | dict)):
-            fail(f"{where} takes one value")
+        where = f"rule {self.property!r} {self.condition}"
+        if role in LISTS and (not isinstance(self.values, list) or not self.values):
+            fail(f"{where} needs a non-empty list, got {self.values!r}")
+        if role not in LISTS | VALUELESS | {None} and isinstance(self.values, list | dict):
+            fail(f"{where} takes one value, got {self.values!r}")
 
     def as_filter(self) -> AccountFilter:
         return AccountFilter((self,))
@@ -194,12 +192,6 @@ class AccountField(FieldBase[AccountRule]):
     def __le__(self, value: AccountValue) -> AccountRule:
         return self._rule(Role.LOWER_EQUAL, value)
 
-    def is_null(self) -> AccountRule:
-        return self._rule(Role.NOT_SET)
-
-    def is_not_null(self) -> AccountRule:
-        return self._rule(Role.SET)
-
 
 class _Declared:
     """An `AccountFields` attribute: the contract property whose name matches the attribute's,
@@ -216,7 +208,7 @@ class _Declared:
         return AccountField(_contract_property(self.attribute), self.kind)
 
 
-class AccountFields:
+class AccountFields(Namespace):
     """Account properties for filter conditions (the contract's PascalCase enum).
 
     `AccountFields.field("NewProperty")` for a property the contract lists and this namespace
@@ -245,15 +237,10 @@ class AccountFields:
     number_of_contacts = _Declared(NUMBER)
     sequence = _Declared(SEQUENCE)
 
-    def __init__(self) -> None:
-        raise TypeError("AccountFields is a namespace; use AccountFields.name etc.")
-
     @staticmethod
     def field(name: str) -> AccountField:
         """Any property the contract lists, by its name (`"CompanySize"` or `"company_size"`)."""
-        if not isinstance(name, str) or not name.strip():
-            fail(f"a property name must be a non-empty string, got {name!r}")
-        found = _contract_property(name.strip())
+        found = _contract_property(property_name(name))
         declared = _DECLARED.get(_squash(found))
         return AccountField(found, declared.kind if declared is not None else ANY)
 
@@ -299,10 +286,6 @@ class AccountFilter(FilterBase[AccountRule]):
     )
 
     filters: tuple[AccountRule, ...]
-    search_term: str | None
-    list_id: int | None
-    sort_by: str | None
-    sort_direction: str | None
 
     def __init__(
         self,

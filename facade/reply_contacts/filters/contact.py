@@ -32,6 +32,7 @@ from ._base import (
     FilterBase,
     FilterError,
     Kind,
+    Namespace,
     Role,
     RuleBase,
     Scalar,
@@ -44,6 +45,7 @@ from ._base import (
     id_scope,
     integer,
     one_of,
+    property_name,
     search_scope,
     sort_scopes,
     text,
@@ -133,10 +135,6 @@ class ContactRule(RuleBase):
                 f"rule {self.property!r} {self.condition}: the wire value must be a string, "
                 f"got {type(self.value).__name__} (use the ContactFields helpers to convert)"
             )
-        if role in VALUELESS and self.value is not None:
-            fail(f"rule {self.property!r} {self.condition} takes no value, got {self.value!r}")
-        if role is not None and role not in VALUELESS and self.value is None:
-            fail(f"rule {self.property!r} {self.condition} needs a value")
 
     def as_filter(self) -> ContactFilter:
         return ContactFilter((self,))
@@ -215,62 +213,45 @@ class ContactField(FieldBase[ContactRule]):
     def ends_with(self, text: Any) -> ContactRule:
         return self._rule(Role.ENDS_WITH, text)
 
-    def is_set(self) -> ContactRule:
-        return self._rule(Role.SET)
-
-    def is_not_set(self) -> ContactRule:
-        return self._rule(Role.NOT_SET)
-
 
 def _text(name: str) -> ContactField:
     return ContactField(name, TEXT)
 
 
-class ContactFields:
+class ContactFields(Namespace):
     """Contact properties for filter rules (names sent in the API's camelCase).
 
     `ContactFields.field("anything")` for a property not listed here;
     `ContactFields.custom("Deal Stage")` or `ContactFields.custom(150697)` for a custom field.
     """
 
-    id: ClassVar[ContactField] = ContactField("id", INTEGER)
-    email: ClassVar[ContactField] = _text("email")
-    domain: ClassVar[ContactField] = _text("domain")
-    first_name: ClassVar[ContactField] = _text("firstName")
-    last_name: ClassVar[ContactField] = _text("lastName")
-    title: ClassVar[ContactField] = _text("title")
-    company: ClassVar[ContactField] = _text("company")
-    company_size: ClassVar[ContactField] = ContactField(
-        "companySize", _enum(lambda: Vocabularies.ContactCompanySize)
-    )
-    industry: ClassVar[ContactField] = _text("industry")
-    country: ClassVar[ContactField] = _text("country")
-    state: ClassVar[ContactField] = _text("state")
-    city: ClassVar[ContactField] = _text("city")
-    time_zone_id: ClassVar[ContactField] = _text("timeZoneId")
-    phone: ClassVar[ContactField] = _text("phone")
-    phone2: ClassVar[ContactField] = _text("phone2")
-    linkedin_url: ClassVar[ContactField] = _text("linkedInUrl")
-    notes: ClassVar[ContactField] = _text("notes")
-    owner_user_id: ClassVar[ContactField] = ContactField("ownerUserId", INTEGER)
-    account_id: ClassVar[ContactField] = ContactField("accountId", INTEGER)
-    is_opted_out: ClassVar[ContactField] = ContactField("isOptedOut", BOOLEAN)
-    call_status: ClassVar[ContactField] = ContactField(
-        "callStatus", _enum(lambda: Vocabularies.CallStatus)
-    )
-    meeting_status: ClassVar[ContactField] = ContactField(
-        "meetingStatus", _enum(lambda: Vocabularies.MeetingStatus)
-    )
-
-    def __init__(self) -> None:
-        raise TypeError("ContactFields is a namespace; use ContactFields.title etc.")
+    id = ContactField("id", INTEGER)
+    email = _text("email")
+    domain = _text("domain")
+    first_name = _text("firstName")
+    last_name = _text("lastName")
+    title = _text("title")
+    company = _text("company")
+    company_size = ContactField("companySize", _enum(lambda: Vocabularies.ContactCompanySize))
+    industry = _text("industry")
+    country = _text("country")
+    state = _text("state")
+    city = _text("city")
+    time_zone_id = _text("timeZoneId")
+    phone = _text("phone")
+    phone2 = _text("phone2")
+    linkedin_url = _text("linkedInUrl")
+    notes = _text("notes")
+    owner_user_id = ContactField("ownerUserId", INTEGER)
+    account_id = ContactField("accountId", INTEGER)
+    is_opted_out = ContactField("isOptedOut", BOOLEAN)
+    call_status = ContactField("callStatus", _enum(lambda: Vocabularies.CallStatus))
+    meeting_status = ContactField("meetingStatus", _enum(lambda: Vocabularies.MeetingStatus))
 
     @staticmethod
     def field(name: str) -> ContactField:
         """A property this module does not list, sent as written."""
-        if not isinstance(name, str) or not name.strip():
-            fail(f"a property name must be a non-empty string, got {name!r}")
-        return ContactField(name.strip(), ANY)
+        return ContactField(property_name(name), ANY)
 
     @staticmethod
     def custom(field: str | int) -> ContactField:
@@ -318,12 +299,8 @@ class ContactFilter(FilterBase[ContactRule]):
     )
 
     rules: tuple[ContactRule, ...]
-    list_id: int | None
     sequence_id: int | None
     sequence_step_id: int | None
-    search_term: str | None
-    sort_by: str | None
-    sort_direction: str | None
 
     def __init__(
         self,
