@@ -79,11 +79,10 @@ def note_attempts() -> int:
 
 
 def filter_accepts_account_size(size: str) -> bool:
-    from reply_contacts.filters import FilterError
-    from reply_contacts.filters import account_filter_namespace as accounts
+    from reply_contacts.filters import AccountFields, FilterError
 
     try:
-        accounts().company_size == size  # noqa: B015 - building the condition validates it
+        AccountFields.company_size == size  # noqa: B015 - building the condition validates it
     except FilterError:
         return False
     return True
