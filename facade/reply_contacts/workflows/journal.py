@@ -50,7 +50,7 @@ __all__ = [
 FORMAT = 2
 
 ADVICE = (
-    "nothing was sent; use the input, settings and account this journal was written for, "
+    "no row was sent; use the input, settings and account this journal was written for, "
     "or another journal file"
 )
 
