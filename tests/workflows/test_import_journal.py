@@ -28,6 +28,14 @@ def rows_of(prefix: str, count: int) -> list[dict[str, str]]:
     ]
 
 
+def crashing_at(rows: list[dict[str, str]], crash: int) -> Iterator[dict[str, str]]:
+    """The rows, until the process "crashes" reading row `crash` (batches before it landed)."""
+    for index, row in enumerate(rows):
+        if index == crash:
+            raise RuntimeError("simulated crash")
+        yield row
+
+
 A = rows_of("Alpha", 5)
 B = rows_of("Bravo", 5)
 
@@ -151,15 +159,8 @@ async def test_a_half_done_journal_refuses_another_account(
     make_importer: Callable[..., Importer], sb: Sandbox, journal: Path
 ) -> None:
     rows = rows_of("Half", 6)
-
-    def crashing() -> Iterator[dict[str, str]]:
-        for index, row in enumerate(rows):
-            if index == 4:
-                raise RuntimeError("simulated crash")
-            yield row
-
     with pytest.raises(RuntimeError):
-        await make_importer()(crashing(), journal, batch_size=2)
+        await make_importer()(crashing_at(rows, 4), journal, batch_size=2)
     assert sb.count_contacts() == 4
     sb.add_key(OTHER_KEY, user_id=2)
     other = make_importer(api_key=OTHER_KEY)
@@ -172,16 +173,9 @@ async def test_a_half_done_journal_refuses_an_input_shorter_than_what_it_settled
     make_importer: Callable[..., Importer], sb: Sandbox, journal: Path
 ) -> None:
     rows = rows_of("Short", 6)
-
-    def crashing() -> Iterator[dict[str, str]]:
-        for index, row in enumerate(rows):
-            if index == 5:
-                raise RuntimeError("simulated crash")
-            yield row
-
     importer = make_importer()
     with pytest.raises(RuntimeError):
-        await importer(crashing(), journal, batch_size=2)
+        await importer(crashing_at(rows, 5), journal, batch_size=2)
     with pytest.raises(JournalMismatchError, match="the input has 3 rows; it already settled 4"):
         await importer(rows[:3], journal, batch_size=2)
     assert '"kind":"done"' not in journal.read_text()
