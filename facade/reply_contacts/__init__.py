@@ -35,7 +35,7 @@ if TYPE_CHECKING:
         ServerError,
         ValidationError,
     )
-    from .filters import Account, Contact, ContactFilter
+    from .filters import AccountFields, AccountFilter, ContactFields, ContactFilter
     from .results import BulkFailedError, BulkResult, ItemFailure
     from .transport import FakeClock, Limiter, RateLimitPolicy, RetryPolicy
     from .transport.redis_limiter import RedisLimiter
@@ -64,9 +64,10 @@ _EXPORTS = {
     "BulkFailedError": ".results",
     "BulkResult": ".results",
     "ItemFailure": ".results",
-    "Contact": ".filters",
-    "Account": ".filters",
+    "ContactFields": ".filters",
     "ContactFilter": ".filters",
+    "AccountFields": ".filters",
+    "AccountFilter": ".filters",
     "FakeClock": ".transport",
     "Limiter": ".transport",
     "RateLimitPolicy": ".transport",
@@ -78,7 +79,8 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
-    "Account",
+    "AccountFields",
+    "AccountFilter",
     "AsyncReplyContacts",
     "AuthenticationError",
     "BadRequestError",
@@ -86,7 +88,7 @@ __all__ = [
     "BulkResult",
     "ConfigurationError",
     "ConflictError",
-    "Contact",
+    "ContactFields",
     "ContactFilter",
     "DecodeError",
     "FakeClock",
