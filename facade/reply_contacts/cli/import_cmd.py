@@ -88,6 +88,13 @@ def import_command(
         )
         requests = client.requests_sent
     Console().print(import_summary_table(report))
+    if report.already_complete:
+        console.print(
+            f"already done: the journal {journal} records this import as finished;"
+            " no row was sent again"
+        )
+    elif report.resumed_at_row:
+        console.print(f"resumed at row {report.resumed_at_row + 1:,} from the journal {journal}")
     for failure in report.failures[:10]:
         console.print(f"  row {failure.index + 1}: {failure.status}: {failure.reason}")
     if len(report.failures) > 10:

@@ -10,6 +10,7 @@ from reply_contact_data_client.contract import Operation, Operations
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from .._text import check_name
 from ..pagination import PageQuery
 from ..results import BulkResult
 from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unset_if_none
@@ -56,6 +57,7 @@ class ContactListsOperations(ResourceBase):
         return (yield from self._find_by_name(name))
 
     def _find_by_name(self, name: str) -> Flow[ContactList | None]:
+        check_name(name, "a list name")
         found = yield from find_by_name(Operations.get_contact_lists, name)
         return cast("ContactList | None", found)
 
@@ -64,7 +66,7 @@ class ContactListsOperations(ResourceBase):
         """Create a list. Raises ConflictError (`contactsList.duplicateName`)."""
         from reply_contact_data_client.models import ContactListCreateRequest
 
-        body = ContactListCreateRequest(name=name, is_shared=shared)
+        body = ContactListCreateRequest(name=check_name(name, "a list name"), is_shared=shared)
         return Call(Operations.create_contact_list, {"body": body})
 
     @operation
@@ -82,7 +84,7 @@ class ContactListsOperations(ResourceBase):
         """Create the list; list names are unique, so a repeated create finds the first one."""
         from reply_contact_data_client.models import ContactListCreateRequest
 
-        body = ContactListCreateRequest(name=name, is_shared=shared)
+        body = ContactListCreateRequest(name=check_name(name, "a list name"), is_shared=shared)
         create: Call[ContactList] = Call(Operations.create_contact_list, {"body": body})
         found = yield from create_or_find(create, lambda: self._find_by_name(name))
         return cast("ContactList", found)
@@ -92,7 +94,7 @@ class ContactListsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactListUpdateRequest
 
         (list_id,) = id_list(list_id, "list_id")
-        body = ContactListUpdateRequest(name=name)
+        body = ContactListUpdateRequest(name=check_name(name, "a list name"))
         return Call(Operations.update_contact_list, {"id": list_id, "body": body})
 
     @operation

@@ -11,6 +11,7 @@ from reply_contact_data_client.contract import Operation, Operations
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from .._text import check_name
 from ..pagination import PageQuery
 from ..results import BulkResult
 from ._common import (
@@ -90,6 +91,7 @@ class ContactsOperations(ResourceBase):
     @operation
     def find_by_email(self, email: str) -> Call[Contact | None]:
         """The contact with exactly this email, or None (one request)."""
+        check_name(email, "an email address")
         return Call(Operations.get_contacts, {"top": 1, "skip": 0, "email": email}).then(
             _first_or_none
         )
