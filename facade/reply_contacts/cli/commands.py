@@ -14,6 +14,7 @@ import typer
 
 from ._common import SETTINGS
 from .demo_cmd import demo_command
+from .drift_cmd import drift_command
 from .export_cmd import export_command
 from .import_cmd import import_command
 from .sandbox_cmd import sandbox_app
@@ -31,6 +32,7 @@ app.command("import")(import_command)
 app.command("export")(export_command)
 app.command("whoami")(whoami_command)
 app.command("demo")(demo_command)
+app.command("drift")(drift_command)
 
 
 def _print_version(value: bool) -> None:
