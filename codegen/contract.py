@@ -5,10 +5,7 @@ facade and the sandbox need beside them: each operation's scope and retry safety
 extensions), the bounds of its request (`maxItems`, `maxLength`, `maximum`), the vocabularies
 (enums as plain strings, cheap to import), the server URL. This script writes all of it into
 `reply_contact_data_client/contract.py`, next to the code generated from the same spec, so one
-`nox -s generate` regenerates both and `nox -s check_generated` checks both. It also ships the
-spec itself, byte for byte, as `reply_contact_data_client/openapi.yaml`: an installed SDK has no
-source tree, and `reply-contacts drift` validates live responses against the exact contract the
-client was generated from (pdm-backend packs every file of the package directory by default).
+`nox -s generate` regenerates both and `nox -s check_generated` checks both.
 
     python codegen/contract.py SPEC PACKAGE_DIR
 
@@ -26,7 +23,6 @@ from typing import Any
 import yaml
 from openapi_python_client.strings import snake_case
 
-SHIPPED_SPEC = "openapi.yaml"
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 LIMIT_KEYS = {
@@ -180,7 +176,6 @@ def main(spec_path: Path, package_dir: Path) -> None:
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     out = package_dir / "contract.py"
     out.write_text(render(spec, package_dir), encoding="utf-8")
-    (package_dir / SHIPPED_SPEC).write_bytes(spec_path.read_bytes())
 
 
 def render(spec: Mapping[str, Any], package_dir: Path) -> str:
