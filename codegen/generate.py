@@ -3,10 +3,10 @@
     python codegen/generate.py SPEC OUT
 
 OUT must not exist; it receives the distribution (pyproject.toml, README.md and the package
-`reply_contact_data_client`, including `contract.py` and the spec itself as `openapi.yaml`). `nox -s generate` and
-`nox -s check_generated` call this with the committed spec; the spec-change drill in the test
-suite calls it with a scratch copy. Needs the generator environment: openapi-python-client and
-ruff at the versions pinned in noxfile.py, and PyYAML.
+`reply_contact_data_client`, including `contract.py` and the spec itself as `openapi.yaml`).
+`nox -s generate` and `nox -s check_generated` call this with the committed spec; the
+spec-change drill in the test suite calls it with a scratch copy. Needs the generator
+environment: openapi-python-client and ruff at the versions pinned in noxfile.py, and PyYAML.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ client drive the same logic (see runner.py).
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.parse
 from collections.abc import Generator, Mapping, Sequence
@@ -113,13 +114,13 @@ class DriftPlan:
             sent += 1
             result = judge(probe_or_reason, exchange)
             results[operation.name] = result
-            if result.outcome == "not checked":
-                why_no_page[operation.path] = f"it answered {result.reason}"
-            elif exchange.is_success:
-                try:
-                    first_pages[operation.path] = exchange.json()
-                except ValueError:
-                    why_no_page[operation.path] = "its body is not JSON"
+            if not exchange.is_success:
+                why_no_page[operation.path] = f"it answered {result.reason or exchange.status}"
+                continue
+            try:
+                first_pages[operation.path] = exchange.json()
+            except ValueError:
+                why_no_page[operation.path] = "its body is not JSON"
         # Reported in the contract's order, whatever order they ran in.
         return [results[operation.name] for operation in self.operations]
 
@@ -210,8 +211,6 @@ def _required_query(operation: Operation) -> dict[str, str] | str:
 
 
 def _smallest_accepted_body(operation: Operation, media: Mapping[str, Any]) -> Any:
-    import json
-
     empty: Any = [] if spec.resolve(media.get("schema", {})).get("type") == "array" else {}
     candidates = sorted([empty, *spec.body_examples(media)], key=lambda b: len(json.dumps(b)))
     return next((body for body in candidates if accepts_request_body(operation, body)), None)

@@ -8,7 +8,6 @@ be checked with that key), and so does a failure below HTTP.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,18 +53,15 @@ def check_contract(
     Raises AuthenticationError when the key is refused, ImportError when the [drift] extra is
     missing, ConnectionError/TimeoutError when the server cannot be reached.
     """
-    plan, report, record = _start(client, plan, save_fixtures)
-    steps = plan.run()
-    try:
-        probe = next(steps)
-        while True:
-            exchange = _exchange(lambda p: client.request(**_request_args(p)), probe)
-            record(probe, exchange)
-            probe = steps.send(exchange)
-    except StopIteration as done:
-        report.results = done.value
-    report.requests_sent = client.requests_sent - report.requests_sent
-    return report
+    run = _Run(client, plan, save_fixtures)
+    probe = run.first()
+    while probe is not None:
+        try:
+            exchange = Exchange.from_response(client.request(**_request_args(probe)))
+        except (APIError, DecodeError) as refused:
+            exchange = _refused(refused)
+        probe = run.answer(probe, exchange)
+    return run.finish(client.requests_sent)
 
 
 async def acheck_contract(
@@ -75,51 +71,61 @@ async def acheck_contract(
     save_fixtures: Path | None = None,
 ) -> DriftReport:
     """`check_contract` for the async client."""
-    plan, report, record = _start(client, plan, save_fixtures)
-    steps = plan.run()
-    try:
-        probe = next(steps)
-        while True:
-            try:
-                response = await client.request(**_request_args(probe))
-            except AuthenticationError:
-                raise
-            except (APIError, DecodeError) as refused:
-                exchange = Exchange.from_error(refused)
-            else:
-                exchange = Exchange.from_response(response)
-            record(probe, exchange)
-            probe = steps.send(exchange)
-    except StopIteration as done:
-        report.results = done.value
-    report.requests_sent = client.requests_sent - report.requests_sent
-    return report
+    run = _Run(client, plan, save_fixtures)
+    probe = run.first()
+    while probe is not None:
+        try:
+            exchange = Exchange.from_response(await client.request(**_request_args(probe)))
+        except (APIError, DecodeError) as refused:
+            exchange = _refused(refused)
+        probe = run.answer(probe, exchange)
+    return run.finish(client.requests_sent)
 
 
-def _start(
-    client: ReplyContacts | AsyncReplyContacts,
-    plan: DriftPlan | None,
-    save_fixtures: Path | None,
-) -> tuple[DriftPlan, DriftReport, Callable[[Probe, Exchange], None]]:
-    from reply_contact_data_client.contract import SPEC_VERSION
+class _Run:
+    """One run's state, whichever client drives it: the plan's steps, the report, the fixtures."""
 
-    require_drift_extra()
-    plan = plan or DriftPlan()
-    report = DriftReport(
-        server=client.base_url,
-        spec_version=SPEC_VERSION,
-        requests_planned=plan.requests,
-        # The client's counter before the run; the difference is what the run sent.
-        requests_sent=client.requests_sent,
-    )
-    if save_fixtures is None:
-        return plan, report, lambda probe, exchange: None
-    writer = FixtureWriter(save_fixtures, source=f"reply-contacts drift against {client.base_url}")
+    def __init__(
+        self,
+        client: ReplyContacts | AsyncReplyContacts,
+        plan: DriftPlan | None,
+        save_fixtures: Path | None,
+    ) -> None:
+        from reply_contact_data_client.contract import SPEC_VERSION
 
-    def record(probe: Probe, exchange: Exchange) -> None:
-        report.fixtures.append(writer.write(probe, exchange))
+        require_drift_extra()
+        plan = plan or DriftPlan()
+        self.report = DriftReport(
+            server=client.base_url, spec_version=SPEC_VERSION, requests_planned=plan.requests
+        )
+        self._steps = plan.run()
+        # The client may have sent requests before: the run's share is the difference.
+        self._sent_before = client.requests_sent
+        self._writer = (
+            FixtureWriter(save_fixtures, source=f"reply-contacts drift against {client.base_url}")
+            if save_fixtures is not None
+            else None
+        )
 
-    return plan, report, record
+    def first(self) -> Probe | None:
+        return self._advance(None)
+
+    def answer(self, probe: Probe, exchange: Exchange) -> Probe | None:
+        """Record the answer; the next probe, or None when the plan is done."""
+        if self._writer is not None:
+            self.report.fixtures.append(self._writer.write(probe, exchange))
+        return self._advance(exchange)
+
+    def finish(self, sent_now: int) -> DriftReport:
+        self.report.requests_sent = sent_now - self._sent_before
+        return self.report
+
+    def _advance(self, exchange: Exchange | None) -> Probe | None:
+        try:
+            return next(self._steps) if exchange is None else self._steps.send(exchange)
+        except StopIteration as done:
+            self.report.results = done.value
+            return None
 
 
 def _request_args(probe: Probe) -> dict[str, Any]:
@@ -131,11 +137,8 @@ def _request_args(probe: Probe) -> dict[str, Any]:
     }
 
 
-def _exchange(send: Callable[[Probe], Any], probe: Probe) -> Exchange:
-    try:
-        response = send(probe)
-    except AuthenticationError:
-        raise
-    except (APIError, DecodeError) as refused:
-        return Exchange.from_error(refused)
-    return Exchange.from_response(response)
+def _refused(error: APIError | DecodeError) -> Exchange:
+    """A refusal is an answer to judge, except a 401: no other request can succeed either."""
+    if isinstance(error, AuthenticationError):
+        raise error
+    return Exchange.from_error(error)

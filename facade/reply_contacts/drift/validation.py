@@ -193,10 +193,9 @@ def _schema_mismatches(error: Any) -> Iterator[Mismatch]:
         here = [sub for sub in error.context if not list(sub.relative_path)]
         deeper = [sub for sub in error.context if list(sub.relative_path)]
         if deeper:
-            # One branch matched the value's shape and failed inside it: that is the difference.
-            from jsonschema.exceptions import best_match
-
-            yield from _schema_mismatches(best_match(deeper))
+            # A branch matched the value's shape and failed inside it: that is the difference
+            # (the deepest failure is the most specific one).
+            yield from _schema_mismatches(max(deeper, key=lambda sub: len(sub.relative_path)))
             return
         expected = " or ".join(dict.fromkeys(_expected(sub) for sub in here))
         yield Mismatch("body", pointer(location), expected, short(error.instance))
