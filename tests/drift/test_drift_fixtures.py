@@ -14,7 +14,6 @@ from drift_support import ACCOUNT, CUSTOM_VALUE, PEOPLE, unique_key
 from reply_contact_data_client.contract import OPERATIONS
 from reply_contacts.cli import app
 from reply_contacts.drift import Anonymiser, read_fixture, replay_fixture
-from reply_contacts.errors import APIError, DecodeError
 from reply_contacts.sandbox import Sandbox
 from typer.testing import CliRunner
 
@@ -111,8 +110,9 @@ def test_anonymiser_replaces_personal_data_wherever_it_hides() -> None:
     }
     clean = anonymiser.anonymise(document)
     text = json.dumps(clean)
-    for secret in ("ann", "northwind", "415", "0123", "900461", "07700", '"CA"'):
-        assert secret not in text.lower() if secret.islower() else secret not in text, secret
+    for secret in ("ann", "northwind", "415", "0123", "900461", "07700"):
+        assert secret not in text.lower(), secret
+    assert clean["state"] != "CA"  # an address part, not a status
     assert clean["id"] == 7 and clean["status"] == 404 and clean["empty"] == ""
     assert clean["customFields"][0]["key"] == "150697"
     assert clean["timeZoneId"] == "America/Los_Angeles"
@@ -125,60 +125,3 @@ def test_anonymiser_replaces_personal_data_wherever_it_hides() -> None:
     # Stable within one anonymiser, case-insensitively for emails; a new one starts afresh.
     again = anonymiser.anonymise({"email": "Ann.Lee@NorthWind.io", "domain": "northwind.io"})
     assert again["domain"] == clean["domain"] and again["email"].endswith("@" + clean["domain"])
-
-
-# -- the project's recorded live payloads ---------------------------------------------------
-
-
-LIVE_FIXTURES = sorted(LIVE.glob("*.json"))
-
-
-def _normalise(value: Any) -> Any:
-    """JSON values compared modulo datetime spelling (Z vs +00:00, trailing zeros)."""
-    if isinstance(value, dict):
-        return {k: _normalise(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_normalise(v) for v in value]
-    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}T", value):
-        try:
-            return datetime.datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
-
-
-def test_live_payloads_are_fixtures() -> None:
-    assert len(LIVE_FIXTURES) >= 5
-    operations = {read_fixture(path).operation for path in LIVE_FIXTURES}
-    assert {"get_contacts", "get_contact_by_id", "get_custom_fields"} <= operations
-
-
-@pytest.mark.parametrize("path", LIVE_FIXTURES, ids=lambda p: p.stem)
-def test_live_fixture_replays_through_the_facade(path: Path) -> None:
-    fixture = read_fixture(path)
-    if fixture.status >= 400:
-        with pytest.raises(APIError) as refused:
-            replay_fixture(fixture)
-        assert refused.value.status == fixture.status
-        return
-    parsed = replay_fixture(fixture)
-    dumped = [m.to_dict() for m in parsed] if isinstance(parsed, list) else parsed.to_dict()
-    assert _normalise(dumped) == _normalise(fixture.body)  # nothing lost, nothing invented
-
-
-def test_live_pascal_case_company_size_is_kept() -> None:
-    fixture = read_fixture(LIVE / "get_contact_by_id--live-pascal-company-size.json")
-    contact = replay_fixture(fixture)
-    assert contact.company_size == "Empty"
-    assert contact.to_dict()["companySize"] == "Empty"
-
-
-def test_replay_refuses_a_response_the_sdk_cannot_parse(tmp_path: Path) -> None:
-    fixture = read_fixture(LIVE / "get_contact_by_id--live-pascal-company-size.json")
-    broken = tmp_path / "broken.json"
-    data = json.loads((LIVE / "get_contact_by_id--live-pascal-company-size.json").read_text())
-    data["response"]["body"] = ["a contact was expected"]
-    broken.write_text(json.dumps(data))
-    assert replay_fixture(fixture).id == fixture.body["id"]  # the intact one parses
-    with pytest.raises(DecodeError):
-        replay_fixture(read_fixture(broken))
