@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
 
@@ -107,7 +107,7 @@ class Anonymiser:
         digits = iter(("555" + serial.rjust(max(count - 3, 0), "0"))[-count:])
         return "".join(next(digits) if c.isdigit() else c for c in value)
 
-    def _fake(self, kind: str, value: str, make: Any) -> str:
+    def _fake(self, kind: str, value: str, make: Callable[[int], str]) -> str:
         key = (kind, value)
         fake = self._fakes.get(key)
         if fake is None:
