@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .clock import utc_now
-from .contact_model import COMPANY_SIZE_INPUT, STRING_FIELDS, insert_contact, write_custom_values
+from .contact_model import STRING_FIELDS, company_size_input, insert_contact, write_custom_values
 
 JOB_STATUSES = ("Scheduled", "Processing", "Done", "Failed", "Expired", "Cancelled", "Unknown")
 INBOX_CHANNELS = ("unknown", "email", "linkedIn")
@@ -274,7 +274,7 @@ def seed_contact(db: sqlite3.Connection, data: Mapping[str, Any], *, owner_user_
         column: data[name] for name, column in STRING_FIELDS.items() if name in data
     }
     if "companySize" in data:
-        columns["company_size"] = COMPANY_SIZE_INPUT.get(str(data["companySize"]).lower())
+        columns["company_size"] = company_size_input().get(str(data["companySize"]).lower())
     for name, column in (
         ("ownerUserId", "owner_user_id"),
         ("accountId", "account_id"),
