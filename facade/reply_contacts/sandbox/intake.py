@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 # Well above the largest legitimate request: 1,000 import items with every field filled with
 # 500-character strings and ten 500-character custom values is about 14 MB.
 MAX_BODY_BYTES: Final = 32 * 1024 * 1024
-# As deep as ASP.NET's JSON reader goes by default; the deepest request body of the contract
-# (import items -> customFields -> entry) is 4 levels.
+# Levels of nested objects and arrays, the body itself being the first: as deep as ASP.NET's
+# JSON reader goes by default. The deepest body of the contract (import) has 4.
 MAX_DEPTH: Final = 64
 # For arrays the contract leaves unbounded (contacts bulk-delete, owner change, list filing):
 # generous, but it keeps one request from holding the server (and its answer) for seconds.
@@ -114,11 +114,12 @@ def check_body(data: Any, served: Served) -> None:
     }
     closed = {shape.pointer: frozenset(shape.properties) for shape in operation.closed}
     errors: list[tuple[str, str]] = []
-    # (value, its JSON pointer, the contract's pointer for it with "*" for indices, depth)
-    pending: list[tuple[Any, str, str, int]] = [(data, "", "", 0)]
+    # (value, its JSON pointer, the contract's pointer for it with "*" for indices, the level
+    # of nesting it would open)
+    pending: list[tuple[Any, str, str, int]] = [(data, "", "", 1)]
     while pending:
-        value, pointer, pattern, depth = pending.pop()
-        if depth > MAX_DEPTH:
+        value, pointer, pattern, level = pending.pop()
+        if level > MAX_DEPTH and isinstance(value, (list, dict)):
             raise validation([("", f"The JSON is nested deeper than {MAX_DEPTH} levels.")])
         if isinstance(value, str):
             if "\x00" in value:
@@ -126,7 +127,7 @@ def check_body(data: Any, served: Served) -> None:
         elif isinstance(value, list):
             _check_length(value, pointer, bounded.get(pattern), served)
             pending.extend(
-                (item, f"{pointer}/{index}", f"{pattern}/*", depth + 1)
+                (item, f"{pointer}/{index}", f"{pattern}/*", level + 1)
                 for index, item in enumerate(value)
             )
         elif isinstance(value, dict):
@@ -135,7 +136,7 @@ def check_body(data: Any, served: Served) -> None:
                 member = f"{pointer}/{_escape(key)}"
                 if "\x00" in key:
                     errors.append((member, NUL_DETAIL))
-                pending.append((item, member, f"{pattern}/{_escape(key)}", depth + 1))
+                pending.append((item, member, f"{pattern}/{_escape(key)}", level + 1))
     if errors:
         raise validation(sorted(errors))
 
