@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import builtins
 import threading
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 from reply_contact_data_client.contract import Operations
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation
-from ._common import build_model, id_list
+from ._common import SupportsRequestBody, as_body, build_model, id_list
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -84,36 +84,75 @@ class CustomFieldCatalog:
                 return found
         return self._by_title.get(str(name).casefold())
 
+    def _known_titles(self) -> list[str]:
+        return sorted(str(f.title) for f in self._by_id.values())
+
     def refresh(self) -> Flow[list[CustomField]]:
         fields: list[CustomField] = yield Call(_LIST)
         self.load(fields)
         return fields
 
-    def resolve(self, name: str | int) -> Flow[CustomField]:
-        """The field with this title (case-insensitive) or id; refreshes once on a miss."""
+    def _lookup(self, names: Sequence[str | int]) -> Flow[list[CustomField | None]]:
+        """The field of each title or id (None where unknown): loads the catalog when it is
+        not, else refreshes it once if any name misses."""
         fresh = not self._loaded
         if fresh:
             yield from self.refresh()
-        found = self._find(name)
-        if found is None and not fresh:
+        found = [self._find(name) for name in names]
+        if not fresh and None in found:
             yield from self.refresh()
-            found = self._find(name)
-        if found is None:
-            raise UnknownCustomFieldError(name, sorted(str(f.title) for f in self._by_id.values()))
+            found = [self._find(name) for name in names]
         return found
+
+    def resolve(self, name: str | int) -> Flow[CustomField]:
+        """The field with this title (case-insensitive) or id; refreshes once on a miss."""
+        (found,) = yield from self._lookup([name])
+        if found is None:
+            raise UnknownCustomFieldError(name, self._known_titles())
+        return found
+
+    def ids_by_title(self, titles: Iterable[str]) -> Flow[dict[str, int]]:
+        """The field id of each title (case-insensitive), as `{title as given: id}`.
+
+        One lookup for all of them: at most one request, none when the catalog is loaded and
+        knows every title. Raises UnknownCustomFieldError naming the first unknown title.
+        """
+        wanted = list(dict.fromkeys(titles))
+        if not wanted:  # a filter without titles costs nothing
+            return {}
+        fields = yield from self._lookup(wanted)
+        ids: dict[str, int] = {}
+        for title, found in zip(wanted, fields, strict=True):
+            if found is None:
+                raise UnknownCustomFieldError(title, self._known_titles())
+            ids[title] = cast(int, found.id)  # load() keeps only fields with an int id
+        return ids
+
+    def request_body(self, source: Any) -> Flow[dict[str, Any]]:
+        """The JSON body of a filter input, custom fields named by title resolved to ids.
+
+        A builder that names fields by title (`SupportsCustomFieldTitles`, the contact filter
+        builders) resolves through this catalog first; anything else (a generated request
+        model, a mapping, None) is taken as it is.
+        """
+        if isinstance(source, SupportsCustomFieldTitles):
+            source = yield from source.resolve(self)
+        return as_body(source)
 
     def titles_for(self, keys: list[str]) -> Flow[dict[str, str]]:
         """Map value keys as the server sends them (numeric ids, or titles) to titles."""
-        fresh = not self._loaded
-        if fresh:
-            yield from self.refresh()
-        if not fresh and any(self._find(k) is None for k in keys):
-            yield from self.refresh()
-        out = {}
-        for key in keys:
-            found = self._find(key)
-            out[key] = str(found.title) if found is not None else key
-        return out
+        fields = yield from self._lookup(keys)
+        return {
+            key: str(found.title) if found is not None else key
+            for key, found in zip(keys, fields, strict=True)
+        }
+
+
+@runtime_checkable
+class SupportsCustomFieldTitles(Protocol):
+    """A request-body source that may name custom fields by title until it is sent."""
+
+    def resolve(self, catalog: CustomFieldCatalog) -> Flow[SupportsRequestBody]: ...
 
 
 class CustomFieldsOperations(ResourceBase):

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from reply_contact_data_client.contract import Operations
+from reply_contact_data_client.contract import Operations, Vocabularies
 
 from .._plan import Call, Flow
 from .._resource import ResourceBase, operation
@@ -26,7 +26,6 @@ from ..errors import (
     PermissionDeniedError,
     ReplyError,
 )
-from ..filters import ACCOUNT_COMPANY_SIZES
 from ..resources._common import bulk_in_chunks, id_list
 from ..resources.account_lists import AccountListsOperations, check_name
 from ..results import BulkResult, error_name
@@ -255,12 +254,13 @@ def prepare_account(item: Any) -> tuple[dict[str, Any] | None, str | None, str |
         return None, "/name", "Name must not be empty."
     size = body.get("companySize")
     if size is not None:
-        canonical = {s.lower(): s for s in ACCOUNT_COMPANY_SIZES}.get(str(size).lower())
+        sizes = Vocabularies.AccountCompanySize
+        canonical = {s.lower(): s for s in sizes}.get(str(size).lower())
         if not isinstance(size, str) or canonical is None:
             return (
                 None,
                 "/companySize",
-                f"companySize must be one of {', '.join(ACCOUNT_COMPANY_SIZES)}, got {size!r}",
+                f"companySize must be one of {', '.join(sizes)}, got {size!r}",
             )
         body["companySize"] = canonical
     for key in ACCOUNT_TEXT_FIELDS:
