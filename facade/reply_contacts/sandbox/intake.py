@@ -40,6 +40,7 @@ MAX_DEPTH: Final = 64
 MAX_UNBOUNDED_ITEMS: Final = 100_000
 
 JSON_MEDIA_TYPES: Final = frozenset({"application/json", "text/json"})
+NUL: Final = "\x00"
 NUL_DETAIL: Final = "Value must not contain NUL characters."
 
 
@@ -114,29 +115,34 @@ def check_body(data: Any, served: Served) -> None:
     }
     closed = {shape.pointer: frozenset(shape.properties) for shape in operation.closed}
     errors: list[tuple[str, str]] = []
-    # (value, its JSON pointer, the contract's pointer for it with "*" for indices, the level
-    # of nesting it would open)
-    pending: list[tuple[Any, str, str, int]] = [(data, "", "", 1)]
+    if isinstance(data, str) and NUL in data:
+        errors.append(("", NUL_DETAIL))
+    # Containers still to look into: (container, its JSON pointer, the contract's pointer for
+    # it with "*" for indices, its level of nesting). Scalars are checked where they are met.
+    pending: list[tuple[Any, str, str, int]] = []
+    if isinstance(data, (list, dict)):
+        pending.append((data, "", "", 1))
     while pending:
         value, pointer, pattern, level = pending.pop()
-        if level > MAX_DEPTH and isinstance(value, (list, dict)):
+        if level > MAX_DEPTH:
             raise validation([("", f"The JSON is nested deeper than {MAX_DEPTH} levels.")])
-        if isinstance(value, str):
-            if "\x00" in value:
-                errors.append((pointer, NUL_DETAIL))
-        elif isinstance(value, list):
+        if isinstance(value, list):
             _check_length(value, pointer, bounded.get(pattern), served)
-            pending.extend(
-                (item, f"{pointer}/{index}", f"{pattern}/*", level + 1)
-                for index, item in enumerate(value)
-            )
-        elif isinstance(value, dict):
+            for index, item in enumerate(value):
+                if isinstance(item, (list, dict)):
+                    pending.append((item, f"{pointer}/{index}", f"{pattern}/*", level + 1))
+                elif isinstance(item, str) and NUL in item:
+                    errors.append((f"{pointer}/{index}", NUL_DETAIL))
+        else:
             errors.extend(_unknown_properties(value, pointer, closed.get(pattern)))
             for key, item in value.items():
-                member = f"{pointer}/{_escape(key)}"
-                if "\x00" in key:
-                    errors.append((member, NUL_DETAIL))
-                pending.append((item, member, f"{pattern}/{_escape(key)}", level + 1))
+                if isinstance(item, (list, dict)):
+                    member = _escape(key)
+                    pending.append((item, f"{pointer}/{member}", f"{pattern}/{member}", level + 1))
+                elif isinstance(item, str) and NUL in item:
+                    errors.append((f"{pointer}/{_escape(key)}", NUL_DETAIL))
+                if NUL in key:
+                    errors.append((f"{pointer}/{_escape(key)}", NUL_DETAIL))
     if errors:
         raise validation(sorted(errors))
 
