@@ -8,6 +8,7 @@ behaves by the changed contract.
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import subprocess
 import sys
@@ -159,3 +160,40 @@ def test_changed_closed_objects_and_scope(
     assert_problem(refused, 403, "auth.insufficientScope")
     assert refused.json()["requiredScope"] == "other:read"
     assert changed_contract.Operations.get_contact_by_id.scope == "other:read"
+
+
+def test_the_sandbox_reads_the_contract_module_not_copies_of_it() -> None:
+    """``contract.Operations.x`` at use, never ``from ...contract import Operations``: a name
+    imported at import time would keep the contract the sandbox was first imported with."""
+    sandbox_dir = ROOT / "facade" / "reply_contacts" / "sandbox"
+    frozen = ("OPERATIONS", "Operations", "VOCABULARIES", "Vocabularies")
+    for source in sandbox_dir.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "reply_contact_data_client.contract"
+            ):
+                names = {alias.name for alias in node.names}
+                assert not names & set(frozen), f"{source.name}:{node.lineno} imports {names}"
+
+
+def test_the_sandbox_imports_no_client_layer_and_no_generated_model() -> None:
+    code = (
+        "import sys\n"
+        "from reply_contacts.sandbox import create_app\n"
+        "create_app()\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    forbidden = (
+        "reply_contact_data_client.models",
+        "reply_contact_data_client.api",
+        "reply_contacts.client",
+        "reply_contacts.resources",
+        "reply_contacts.workflows",
+        "reply_contacts.filters",
+        "reply_contacts.transport",
+    )
+    assert [name for name in loaded if name.startswith(forbidden)] == []
