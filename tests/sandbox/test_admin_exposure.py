@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import socket
-import subprocess
-import sys
-from pathlib import Path
 
 import httpx
 import pytest
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.sandbox.admin import ADMIN_TOKEN_HEADER
 
-FACADE = Path(__file__).resolve().parents[2] / "facade"
+from .process_support import serving
+
 API_KEY = {"Authorization": "Bearer sandbox"}
 
 
@@ -71,31 +68,15 @@ def test_every_interface_needs_the_admin_token_and_warns(caplog: pytest.LogCaptu
 
 
 def test_serve_on_every_interface_prints_the_admin_token() -> None:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(FACADE), os.environ.get("PYTHONPATH", "")]),
-    }
-    command = [sys.executable, "-m", "reply_contacts.cli", "sandbox", "serve"]
-    process = subprocess.Popen(
-        [*command, "--host", "0.0.0.0", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
+    with serving("--host", "0.0.0.0") as (process, bound_url):
         assert process.stdout is not None and process.stderr is not None
-        url = reachable(process.stdout.readline().strip().rsplit(" ", 1)[1])
         token_line = process.stdout.readline().strip()
         assert token_line.startswith(f"Admin token ({ADMIN_TOKEN_HEADER}): ")
         token = token_line.rsplit(" ", 1)[1]
+        url = reachable(bound_url)
         assert httpx.get(f"{url}/_sandbox/stats").status_code == 401
         stats = httpx.get(f"{url}/_sandbox/stats", headers={ADMIN_TOKEN_HEADER: token})
         assert stats.status_code == 200
         process.send_signal(signal.SIGTERM)
         assert process.wait(10) == 0
         assert "reachable from other machines" in process.stderr.read()
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(10)

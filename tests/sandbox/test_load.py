@@ -11,14 +11,12 @@ process died may or may not have happened; either outcome is accepted for it alo
 from __future__ import annotations
 
 import itertools
-import os
 import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,10 +24,11 @@ import httpx
 import pytest
 from reply_contacts.sandbox import Sandbox
 
+from .process_support import serving
+
 THREADS = 16
 LOAD_SECONDS = 3.0
 KILL_CYCLES = 3
-FACADE = Path(__file__).resolve().parents[2] / "facade"
 AUTH = {"Authorization": "Bearer sandbox"}
 
 
@@ -183,38 +182,13 @@ def test_sixteen_threads_of_mixed_writes_lose_nothing() -> None:
         assert sandbox.stats()["byStatus"].keys() <= {"200", "201", "204"}
 
 
-@contextmanager
-def serving(db: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(FACADE), os.environ.get("PYTHONPATH", "")]),
-    }
-    command = [sys.executable, "-m", "reply_contacts.cli", "sandbox", "serve"]
-    process = subprocess.Popen(
-        [*command, "--db", str(db), "--port", "0", "--rate-limit", "off"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline().strip()
-        assert line.startswith("Sandbox listening on "), line
-        yield process, line.rsplit(" ", 1)[1]
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(10)
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_sigkill_mid_load_loses_no_acknowledged_write(tmp_path: Path) -> None:
     db = tmp_path / "load.db"
     ledgers = [Ledger(thread) for thread in range(THREADS)]
     kills = 0
     for _ in range(KILL_CYCLES):
-        with serving(db) as (process, url):
+        with serving("--db", str(db), "--rate-limit", "off") as (process, url):
 
             def kill_mid_load(process: subprocess.Popen[str] = process) -> None:
                 time.sleep(LOAD_SECONDS / 2)
@@ -225,7 +199,7 @@ def test_sigkill_mid_load_loses_no_acknowledged_write(tmp_path: Path) -> None:
             assert process.returncode == -signal.SIGKILL
             assert any(worker.died is not None for worker in workers)
             kills += 1
-        with serving(db) as (process, url):
+        with serving("--db", str(db), "--rate-limit", "off") as (process, url):
             verify(url, ledgers)
     assert kills == KILL_CYCLES
     assert sum(ledger.acknowledged for ledger in ledgers) > THREADS * 5
