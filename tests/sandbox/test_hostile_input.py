@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from reply_contact_data_client.contract import OPERATIONS
@@ -162,6 +162,9 @@ def overflow_cases() -> Iterator[Case]:
             400,
             "/filters/0/values",
         )
+    for text in ("9" * 5000, str(2**64), "-1"):
+        path = f"/_sandbox/faults/{text}"
+        yield Case("overflow", f"admin-fault-id-{text[:8]}", "DELETE", path, {}, 404)
     for literal in HUGE_LITERALS:
         label = literal[:8].decode()
         fits = literal == str(2**64).encode()  # valid JSON; too big for the int64 listId
@@ -599,3 +602,25 @@ def test_nesting_up_to_the_limit_is_accepted(connection: OneConnection) -> None:
     data = b'{"firstName":"A","email":"deep@example.com","extra":%s}' % inner
     response = connection.send("POST", "/v3/contacts", content=data, headers=JSON)
     assert response.status_code == 201, response.text
+
+
+def test_a_sandbox_bug_answers_500_and_keeps_the_connection(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from reply_contacts.sandbox import contacts
+
+    def broken(ctx: object) -> NoReturn:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(contacts, "get_contact", broken)
+    with Sandbox(rate_limiting=False) as sandbox:
+        connection = OneConnection(sandbox)
+        try:
+            failed = connection.send("GET", "/v3/contacts/1")
+            assert failed.status_code == 500
+            assert failed.headers["content-type"].startswith("application/problem+json")
+            assert "RuntimeError" in failed.json()["detail"]
+            connection.still_serves()
+        finally:
+            connection.close()
+    assert any("sandbox bug" in record.getMessage() for record in caplog.records)
