@@ -81,23 +81,23 @@ def _route_order(path: str) -> tuple[bool, ...]:
     return tuple(segment.startswith("{") for segment in path.split("/"))
 
 
-def _check_feature(ctx: Ctx, operation: Served) -> None:
+def _check_feature(ctx: Ctx, served: Served) -> None:
     """Team-level feature permissions: a user can be denied e.g. ``ViewProspect``.
 
     As observed live, the generic feature-scope check answers a 403 with no ``code``; only
     endpoints with a refusal of their own (a documented message) answer ``<resource>.forbidden``.
     """
-    if operation.feature is None:
+    if served.feature is None:
         return
     row = ctx.db.execute(
         "SELECT denied_features FROM users WHERE id = ?", (ctx.user_id,)
     ).fetchone()
     denied = set(row[0].split(",")) if row and row[0] else set()
-    if operation.feature not in denied:
+    if served.feature not in denied:
         return
-    if operation.forbidden_code and operation.forbidden_detail:
-        raise forbidden(operation.forbidden_code, operation.forbidden_detail)
-    raise plain(403, f"Feature scopes [{operation.feature}] are denied for userId {ctx.user_id}.")
+    if served.forbidden_code and served.forbidden_detail:
+        raise forbidden(served.forbidden_code, served.forbidden_detail)
+    raise plain(403, f"Feature scopes [{served.feature}] are denied for userId {ctx.user_id}.")
 
 
 def endpoint_for(served: Served, state: SandboxState) -> Endpoint:
