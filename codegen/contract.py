@@ -107,7 +107,8 @@ class Operation:
     `name` is the generated endpoint module (`reply_contact_data_client.api.<tag>.<name>`),
     `scope` the key scope it needs (`x-required-scope`), `idempotent` whether replaying it after
     an ambiguous failure cannot duplicate work (`x-idempotent`; true for every GET), `read_only`
-    whether it only reads (its scope is a `:read` scope, so POST filters and counts count too),
+    whether it only reads (its scope is a `:read` scope, so POST filters and counts count too;
+    or it is a GET that needs no scope, `none`),
     `closed` the objects of its request body that refuse unknown properties.
     """
 
@@ -254,7 +255,9 @@ def operations(spec: Mapping[str, Any], package_dir: Path) -> Iterator[dict[str,
                 "path": path,
                 "scope": scope,
                 "idempotent": idempotent,
-                "read_only": scope.endswith(":read"),
+                # `none`: any valid key may call it (the identity operations); a GET of
+                # that kind only reads.
+                "read_only": scope.endswith(":read") or (scope == "none" and verb in SAFE_METHODS),
                 "limits": list(limits(spec, [*shared_params, *op.get("parameters", [])], op)),
                 "closed": sorted(dict(closed_objects(spec, body_schema(spec, op), "", ())).items()),
             }

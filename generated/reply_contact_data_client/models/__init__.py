@@ -72,9 +72,14 @@ from .custom_field_create_request import CustomFieldCreateRequest
 from .custom_field_type import CustomFieldType
 from .custom_field_update_request import CustomFieldUpdateRequest
 from .direct_linked_in_action_type import DirectLinkedInActionType
+from .direct_linked_in_error_code import DirectLinkedInErrorCode
+from .direct_linked_in_problem import DirectLinkedInProblem
+from .direct_linked_in_send_limit_code import DirectLinkedInSendLimitCode
+from .direct_linked_in_send_limit_problem import DirectLinkedInSendLimitProblem
 from .direct_linked_in_send_result import DirectLinkedInSendResult
 from .email_disposition import EmailDisposition
 from .email_provider import EmailProvider
+from .identity_problem import IdentityProblem
 from .import_item_status import ImportItemStatus
 from .inbox_channel import InboxChannel
 from .inbox_thread_category import InboxThreadCategory
@@ -103,8 +108,13 @@ from .set_contacts_replied_request import SetContactsRepliedRequest
 from .set_contacts_status_in_sequence_request import SetContactsStatusInSequenceRequest
 from .sort_direction import SortDirection
 from .status_in_sequence import StatusInSequence
+from .team_resolution_code import TeamResolutionCode
+from .team_summary import TeamSummary
+from .user_resolution_code import UserResolutionCode
 from .validation_error import ValidationError
 from .validation_problem import ValidationProblem
+from .who_am_i import WhoAmI
+from .workspace_problem_code import WorkspaceProblemCode
 from .writable_status_in_sequence import WritableStatusInSequence
 
 __all__ = (
@@ -180,9 +190,14 @@ __all__ = (
     "CustomFieldType",
     "CustomFieldUpdateRequest",
     "DirectLinkedInActionType",
+    "DirectLinkedInErrorCode",
+    "DirectLinkedInProblem",
+    "DirectLinkedInSendLimitCode",
+    "DirectLinkedInSendLimitProblem",
     "DirectLinkedInSendResult",
     "EmailDisposition",
     "EmailProvider",
+    "IdentityProblem",
     "ImportItemStatus",
     "InboxChannel",
     "InboxThreadCategory",
@@ -211,7 +226,12 @@ __all__ = (
     "SetContactsStatusInSequenceRequest",
     "SortDirection",
     "StatusInSequence",
+    "TeamResolutionCode",
+    "TeamSummary",
+    "UserResolutionCode",
     "ValidationError",
     "ValidationProblem",
+    "WhoAmI",
+    "WorkspaceProblemCode",
     "WritableStatusInSequence",
 )

@@ -16,7 +16,11 @@ class SendDirectLinkedInInMailRequest:
     linked_in_account_id: int
     """ The user's connected LinkedIn account to send from. """
     subject: str
+    """ At most 200 characters (S1). """
     body: str
+    """ At most 1,900 characters (S1). Variables (`{{firstName}}`) are filled in before
+    sending; a body that grows past the limit then is `directLinkedIn.messageTooLong`.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.business_problem import BusinessProblem
 from ...models.contact_account_list import ContactAccountList
 from ...models.contact_account_list_create_request import ContactAccountListCreateRequest
+from ...models.identity_problem import IdentityProblem
 from ...models.problem_details import ProblemDetails
 from ...models.validation_problem import ValidationProblem
 from ...types import Response
@@ -39,6 +40,7 @@ def _parse_response(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -79,7 +81,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -88,11 +90,19 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
@@ -119,6 +129,7 @@ def build_response(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -141,6 +152,7 @@ def sync_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -162,7 +174,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -183,6 +195,7 @@ def sync(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -205,7 +218,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
     """
 
     return sync_detailed(
@@ -221,6 +234,7 @@ async def asyncio_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -242,7 +256,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -261,6 +275,7 @@ async def asyncio(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -283,7 +298,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountList | ProblemDetails
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.business_problem import BusinessProblem
 from ...models.contact_account_list_page import ContactAccountListPage
+from ...models.identity_problem import IdentityProblem
 from ...models.problem_details import ProblemDetails
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -44,6 +45,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -84,7 +86,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -93,11 +95,19 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
@@ -117,7 +127,13 @@ def _parse_response(
 def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountListPage
+    | ProblemDetails
 ]:
     """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
@@ -135,7 +151,13 @@ def sync_detailed(
     skip: int | Unset = 0,
     search: str | Unset = UNSET,
 ) -> Response[
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountListPage
+    | ProblemDetails
 ]:
     """List account lists
 
@@ -155,7 +177,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]
+        Response[BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -179,6 +201,7 @@ def sync(
     search: str | Unset = UNSET,
 ) -> (
     BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -204,7 +227,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+        BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
     """
 
     return sync_detailed(
@@ -222,7 +245,13 @@ async def asyncio_detailed(
     skip: int | Unset = 0,
     search: str | Unset = UNSET,
 ) -> Response[
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ContactAccountListPage
+    | ProblemDetails
 ]:
     """List account lists
 
@@ -242,7 +271,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]
+        Response[BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -264,6 +293,7 @@ async def asyncio(
     search: str | Unset = UNSET,
 ) -> (
     BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -289,7 +319,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
+        BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactAccountListPage | ProblemDetails
     """
 
     return (

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.business_problem import BusinessProblem
 from ...models.contact_account_list_account_ids_request import ContactAccountListAccountIdsRequest
+from ...models.identity_problem import IdentityProblem
 from ...models.not_processed_item_map import NotProcessedItemMap
 from ...models.problem_details import ProblemDetails
 from ...models.validation_problem import ValidationProblem
@@ -43,6 +44,7 @@ def _parse_response(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -83,7 +85,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -92,11 +94,19 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
@@ -123,6 +133,7 @@ def build_response(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -146,6 +157,7 @@ def sync_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -170,7 +182,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -193,6 +205,7 @@ def sync(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -218,7 +231,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
     """
 
     return sync_detailed(
@@ -236,6 +249,7 @@ async def asyncio_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -260,7 +274,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -281,6 +295,7 @@ async def asyncio(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -306,7 +321,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
     """
 
     return (

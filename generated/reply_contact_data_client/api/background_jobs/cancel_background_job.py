@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.background_job_cancel_request import BackgroundJobCancelRequest
 from ...models.business_problem import BusinessProblem
+from ...models.identity_problem import IdentityProblem
 from ...models.problem_details import ProblemDetails
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -45,6 +46,7 @@ def _parse_response(
     Any
     | BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -83,7 +85,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -92,11 +94,19 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
@@ -126,7 +136,14 @@ def _parse_response(
 def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
 ]:
     """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
@@ -143,7 +160,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: BackgroundJobCancelRequest | Unset = UNSET,
 ) -> Response[
-    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
 ]:
     """Cancel a background job
 
@@ -162,7 +186,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[Any | BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -186,6 +210,7 @@ def sync(
     Any
     | BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -209,7 +234,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+        Any | BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return sync_detailed(
@@ -225,7 +250,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: BackgroundJobCancelRequest | Unset = UNSET,
 ) -> Response[
-    Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+    Any
+    | BusinessProblem
+    | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | ProblemDetails
 ]:
     """Cancel a background job
 
@@ -244,7 +276,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
+        Response[Any | BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -266,6 +298,7 @@ async def asyncio(
     Any
     | BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -289,7 +322,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
+        Any | BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ProblemDetails
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bulk_delete_request import BulkDeleteRequest
 from ...models.business_problem import BusinessProblem
+from ...models.identity_problem import IdentityProblem
 from ...models.not_processed_item_map import NotProcessedItemMap
 from ...models.problem_details import ProblemDetails
 from ...models.validation_problem import ValidationProblem
@@ -37,7 +38,14 @@ def build_request(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+    | None
 ):
     if response.status_code == 200:
         response_200 = NotProcessedItemMap.from_dict(response.json())
@@ -72,7 +80,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -81,11 +89,19 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
@@ -105,7 +121,13 @@ def _parse_response(
 def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
 ]:
     """This operation's typed `Response` for an httpx response to `build_request`'s request."""
     return Response(
@@ -121,7 +143,13 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: BulkDeleteRequest,
 ) -> Response[
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
 ]:
     """Bulk delete contacts
 
@@ -142,7 +170,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
+        Response[BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -161,7 +189,14 @@ def sync(
     client: AuthenticatedClient | Client,
     body: BulkDeleteRequest,
 ) -> (
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+    | None
 ):
     """Bulk delete contacts
 
@@ -182,7 +217,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+        BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
     """
 
     return sync_detailed(
@@ -196,7 +231,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: BulkDeleteRequest,
 ) -> Response[
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
 ]:
     """Bulk delete contacts
 
@@ -217,7 +258,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
+        Response[BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -234,7 +275,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: BulkDeleteRequest,
 ) -> (
-    BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails | None
+    BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
+    | ValidationProblem
+    | NotProcessedItemMap
+    | ProblemDetails
+    | None
 ):
     """Bulk delete contacts
 
@@ -255,7 +303,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
+        BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | NotProcessedItemMap | ProblemDetails
     """
 
     return (

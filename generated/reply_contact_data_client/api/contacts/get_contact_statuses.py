@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.business_problem import BusinessProblem
 from ...models.contact_statuses import ContactStatuses
+from ...models.identity_problem import IdentityProblem
 from ...models.problem_details import ProblemDetails
 from ...models.validation_problem import ValidationProblem
 from ...types import Response
@@ -34,6 +35,7 @@ def _parse_response(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -74,7 +76,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -83,11 +85,19 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
@@ -114,6 +124,7 @@ def build_response(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -136,6 +147,7 @@ def sync_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -161,7 +173,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactStatuses | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactStatuses | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -182,6 +194,7 @@ def sync(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -208,7 +221,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactStatuses | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactStatuses | ProblemDetails
     """
 
     return sync_detailed(
@@ -224,6 +237,7 @@ async def asyncio_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -249,7 +263,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactStatuses | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactStatuses | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -268,6 +282,7 @@ async def asyncio(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
@@ -294,7 +309,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactStatuses | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ValidationProblem | ContactStatuses | ProblemDetails
     """
 
     return (

@@ -7,7 +7,10 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.business_problem import BusinessProblem
+from ...models.direct_linked_in_problem import DirectLinkedInProblem
+from ...models.direct_linked_in_send_limit_problem import DirectLinkedInSendLimitProblem
 from ...models.direct_linked_in_send_result import DirectLinkedInSendResult
+from ...models.identity_problem import IdentityProblem
 from ...models.problem_details import ProblemDetails
 from ...models.send_direct_linked_in_ai_voice_request import SendDirectLinkedInAiVoiceRequest
 from ...models.validation_problem import ValidationProblem
@@ -42,10 +45,15 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
     | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -83,7 +91,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -92,11 +100,19 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
@@ -124,12 +140,28 @@ def _parse_response(
         return response_404
 
     if response.status_code == 409:
-        response_409 = BusinessProblem.from_dict(response.json())
+        response_409 = DirectLinkedInProblem.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 429:
-        response_429 = ProblemDetails.from_dict(response.json())
+
+        def _parse_response_429(data: object) -> DirectLinkedInSendLimitProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = DirectLinkedInSendLimitProblem.from_dict(data)
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = ProblemDetails.from_dict(data)
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -143,10 +175,15 @@ def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
     | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -166,10 +203,15 @@ def sync_detailed(
     body: SendDirectLinkedInAiVoiceRequest,
 ) -> Response[
     BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
     | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -192,7 +234,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails]
+        Response[BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -214,10 +256,15 @@ def sync(
     body: SendDirectLinkedInAiVoiceRequest,
 ) -> (
     BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
     | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -241,7 +288,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails
+        BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails
     """
 
     return sync_detailed(
@@ -258,10 +305,15 @@ async def asyncio_detailed(
     body: SendDirectLinkedInAiVoiceRequest,
 ) -> Response[
     BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
     | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -284,7 +336,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails]
+        Response[BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -304,10 +356,15 @@ async def asyncio(
     body: SendDirectLinkedInAiVoiceRequest,
 ) -> (
     BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
     | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -331,7 +388,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails
+        BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails
     """
 
     return (

@@ -6,7 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.business_problem import BusinessProblem
+from ...models.direct_linked_in_problem import DirectLinkedInProblem
+from ...models.direct_linked_in_send_limit_problem import DirectLinkedInSendLimitProblem
 from ...models.direct_linked_in_send_result import DirectLinkedInSendResult
 from ...models.problem_details import ProblemDetails
 from ...models.send_direct_linked_in_connect_request import SendDirectLinkedInConnectRequest
@@ -41,11 +42,13 @@ def build_request(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    BusinessProblem
-    | BusinessProblem
+    DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -57,7 +60,7 @@ def _parse_response(
 
     if response.status_code == 400:
 
-        def _parse_response_400(data: object) -> BusinessProblem | ValidationProblem:
+        def _parse_response_400(data: object) -> DirectLinkedInProblem | ValidationProblem:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -68,7 +71,7 @@ def _parse_response(
                 pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_400_type_1 = BusinessProblem.from_dict(data)
+            response_400_type_1 = DirectLinkedInProblem.from_dict(data)
 
             return response_400_type_1
 
@@ -83,11 +86,11 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> DirectLinkedInProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_403_type_0 = BusinessProblem.from_dict(data)
+                response_403_type_0 = DirectLinkedInProblem.from_dict(data)
 
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -103,17 +106,33 @@ def _parse_response(
         return response_403
 
     if response.status_code == 404:
-        response_404 = BusinessProblem.from_dict(response.json())
+        response_404 = DirectLinkedInProblem.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = BusinessProblem.from_dict(response.json())
+        response_409 = DirectLinkedInProblem.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 429:
-        response_429 = ProblemDetails.from_dict(response.json())
+
+        def _parse_response_429(data: object) -> DirectLinkedInSendLimitProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = DirectLinkedInSendLimitProblem.from_dict(data)
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = ProblemDetails.from_dict(data)
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -126,11 +145,13 @@ def _parse_response(
 def build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    BusinessProblem
-    | BusinessProblem
+    DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -149,11 +170,13 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: SendDirectLinkedInConnectRequest,
 ) -> Response[
-    BusinessProblem
-    | BusinessProblem
+    DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -174,7 +197,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails]
+        Response[DirectLinkedInProblem | DirectLinkedInProblem | ProblemDetails | DirectLinkedInProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -195,11 +218,13 @@ def sync(
     client: AuthenticatedClient | Client,
     body: SendDirectLinkedInConnectRequest,
 ) -> (
-    BusinessProblem
-    | BusinessProblem
+    DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -221,7 +246,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails
+        DirectLinkedInProblem | DirectLinkedInProblem | ProblemDetails | DirectLinkedInProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails
     """
 
     return sync_detailed(
@@ -237,11 +262,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: SendDirectLinkedInConnectRequest,
 ) -> Response[
-    BusinessProblem
-    | BusinessProblem
+    DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -262,7 +289,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails]
+        Response[DirectLinkedInProblem | DirectLinkedInProblem | ProblemDetails | DirectLinkedInProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -281,11 +308,13 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: SendDirectLinkedInConnectRequest,
 ) -> (
-    BusinessProblem
-    | BusinessProblem
+    DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -307,7 +336,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails
+        DirectLinkedInProblem | DirectLinkedInProblem | ProblemDetails | DirectLinkedInProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails
     """
 
     return (

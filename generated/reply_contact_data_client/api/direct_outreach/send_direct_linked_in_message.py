@@ -7,7 +7,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.business_problem import BusinessProblem
+from ...models.direct_linked_in_send_limit_problem import DirectLinkedInSendLimitProblem
 from ...models.direct_linked_in_send_result import DirectLinkedInSendResult
+from ...models.identity_problem import IdentityProblem
 from ...models.problem_details import ProblemDetails
 from ...models.send_direct_linked_in_message_request import SendDirectLinkedInMessageRequest
 from ...models.validation_problem import ValidationProblem
@@ -43,9 +45,14 @@ def _parse_response(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -83,7 +90,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -92,11 +99,19 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
@@ -129,7 +144,23 @@ def _parse_response(
         return response_409
 
     if response.status_code == 429:
-        response_429 = ProblemDetails.from_dict(response.json())
+
+        def _parse_response_429(data: object) -> DirectLinkedInSendLimitProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = DirectLinkedInSendLimitProblem.from_dict(data)
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = ProblemDetails.from_dict(data)
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -144,9 +175,14 @@ def build_response(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -167,9 +203,14 @@ def sync_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -193,7 +234,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -216,9 +257,14 @@ def sync(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -243,7 +289,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails
     """
 
     return sync_detailed(
@@ -261,9 +307,14 @@ async def asyncio_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -287,7 +338,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -308,9 +359,14 @@ async def asyncio(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
+    | ProblemDetails
+    | BusinessProblem
     | ProblemDetails
     | BusinessProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -335,7 +391,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails
     """
 
     return (

@@ -7,7 +7,10 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.business_problem import BusinessProblem
+from ...models.direct_linked_in_problem import DirectLinkedInProblem
+from ...models.direct_linked_in_send_limit_problem import DirectLinkedInSendLimitProblem
 from ...models.direct_linked_in_send_result import DirectLinkedInSendResult
+from ...models.identity_problem import IdentityProblem
 from ...models.problem_details import ProblemDetails
 from ...models.send_direct_linked_in_voice_request import SendDirectLinkedInVoiceRequest
 from ...models.validation_problem import ValidationProblem
@@ -43,9 +46,13 @@ def _parse_response(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -57,7 +64,7 @@ def _parse_response(
 
     if response.status_code == 400:
 
-        def _parse_response_400(data: object) -> BusinessProblem | ValidationProblem:
+        def _parse_response_400(data: object) -> DirectLinkedInProblem | ValidationProblem:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -68,7 +75,7 @@ def _parse_response(
                 pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_400_type_1 = BusinessProblem.from_dict(data)
+            response_400_type_1 = DirectLinkedInProblem.from_dict(data)
 
             return response_400_type_1
 
@@ -83,7 +90,7 @@ def _parse_response(
 
     if response.status_code == 403:
 
-        def _parse_response_403(data: object) -> BusinessProblem | ProblemDetails:
+        def _parse_response_403(data: object) -> BusinessProblem | IdentityProblem | ProblemDetails:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -92,34 +99,26 @@ def _parse_response(
                 return response_403_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_403_type_1 = IdentityProblem.from_dict(data)
+
+                return response_403_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            response_403_type_1 = ProblemDetails.from_dict(data)
+            response_403_type_2 = ProblemDetails.from_dict(data)
 
-            return response_403_type_1
+            return response_403_type_2
 
         response_403 = _parse_response_403(response.json())
 
         return response_403
 
     if response.status_code == 404:
-
-        def _parse_response_404(data: object) -> BusinessProblem | ProblemDetails:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_404_type_0 = BusinessProblem.from_dict(data)
-
-                return response_404_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_404_type_1 = ProblemDetails.from_dict(data)
-
-            return response_404_type_1
-
-        response_404 = _parse_response_404(response.json())
+        response_404 = DirectLinkedInProblem.from_dict(response.json())
 
         return response_404
 
@@ -129,7 +128,23 @@ def _parse_response(
         return response_409
 
     if response.status_code == 429:
-        response_429 = ProblemDetails.from_dict(response.json())
+
+        def _parse_response_429(data: object) -> DirectLinkedInSendLimitProblem | ProblemDetails:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = DirectLinkedInSendLimitProblem.from_dict(data)
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = ProblemDetails.from_dict(data)
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -144,9 +159,13 @@ def build_response(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -167,9 +186,13 @@ def sync_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -195,7 +218,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | DirectLinkedInProblem | DirectLinkedInProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -218,9 +241,13 @@ def sync(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -247,7 +274,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | DirectLinkedInProblem | DirectLinkedInProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails
     """
 
     return sync_detailed(
@@ -265,9 +292,13 @@ async def asyncio_detailed(
 ) -> Response[
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
 ]:
@@ -293,7 +324,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails]
+        Response[BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | DirectLinkedInProblem | DirectLinkedInProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails]
     """
 
     kwargs = build_request(
@@ -314,9 +345,13 @@ async def asyncio(
 ) -> (
     BusinessProblem
     | BusinessProblem
+    | IdentityProblem
     | ProblemDetails
-    | BusinessProblem
+    | DirectLinkedInProblem
+    | DirectLinkedInProblem
     | ValidationProblem
+    | DirectLinkedInSendLimitProblem
+    | ProblemDetails
     | DirectLinkedInSendResult
     | ProblemDetails
     | None
@@ -343,7 +378,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessProblem | BusinessProblem | ProblemDetails | BusinessProblem | ValidationProblem | DirectLinkedInSendResult | ProblemDetails
+        BusinessProblem | BusinessProblem | IdentityProblem | ProblemDetails | DirectLinkedInProblem | DirectLinkedInProblem | ValidationProblem | DirectLinkedInSendLimitProblem | ProblemDetails | DirectLinkedInSendResult | ProblemDetails
     """
 
     return (
