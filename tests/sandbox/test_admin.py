@@ -52,9 +52,8 @@ def test_seed_reset_rate_limit_and_keys_over_http(sb: Sandbox, api: httpx.Client
         f"{sb.url}/_sandbox/keys", json={"key": "k9", "scopes": ["contacts:read"], "userId": 9}
     )
     assert key.status_code == 201
-    assert httpx.get(f"{sb.url}/v3/whoami", headers={"Authorization": "Bearer k9"}).json() == {
-        "userId": 9
-    }
+    whoami = httpx.get(f"{sb.url}/v3/whoami", headers={"Authorization": "Bearer k9"}).json()
+    assert whoami == {"userId": 9, "username": "user9@sandbox.test", "teamId": 1}
     assert httpx.post(f"{sb.url}/_sandbox/reset").status_code == 204
     assert sb.count_contacts() == 0
     assert (

@@ -61,7 +61,7 @@ def test_every_interface_needs_the_admin_token_and_warns(caplog: pytest.LogCaptu
         )
         assert seeded.status_code == 200 and sandbox.count_contacts() == 1
         # The API itself still takes API keys, not the admin token.
-        assert httpx.get(f"{url}/v3/whoami", headers=API_KEY).json() == {"userId": 1}
+        assert httpx.get(f"{url}/v3/whoami", headers=API_KEY).json()["userId"] == 1
         assert httpx.get(f"{url}/v3/whoami", headers={ADMIN_TOKEN_HEADER: token}).status_code == 401
     finally:
         sandbox.close()

@@ -19,7 +19,7 @@ def test_serve_prints_url_answers_and_stops_cleanly(stop_signal: signal.Signals)
     with serving() as (process, url):
         assert url.startswith("http://127.0.0.1:") and not url.endswith(":0")
         response = httpx.get(f"{url}/v3/whoami", headers={"Authorization": "Bearer sandbox"})
-        assert response.json() == {"userId": 1}
+        assert response.json() == {"userId": 1, "username": "owner@sandbox.test", "teamId": 1}
         process.send_signal(stop_signal)
         assert process.wait(10) == 0
 
@@ -40,9 +40,8 @@ def test_serve_options(tmp_path: Path) -> None:
     ]
     with serving(*args) as (process, url):
         main = {"Authorization": "Bearer main"}
-        assert httpx.get(f"{url}/v3/whoami", headers={"Authorization": "Bearer ro"}).json() == {
-            "userId": 2
-        }
+        whoami = httpx.get(f"{url}/v3/whoami", headers={"Authorization": "Bearer ro"}).json()
+        assert whoami["userId"] == 2
         assert (
             httpx.get(f"{url}/v3/whoami", headers={"Authorization": "Bearer sandbox"}).status_code
             == 401

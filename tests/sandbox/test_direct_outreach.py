@@ -40,8 +40,9 @@ def test_direct_email_is_recorded(api: httpx.Client, sb: Sandbox) -> None:
     )
 
 
-def test_connect_then_message(api: httpx.Client) -> None:
+def test_connect_then_message(api: httpx.Client, sb: Sandbox) -> None:
     contact = new_contact(api, linkedInUrl=LINKEDIN)
+    recording = sb.seed_voice_attachment(user_id=1, duration_seconds=30)
     base = f"/v3/contacts/{contact['id']}"
     assert_problem(
         api.post(
@@ -68,7 +69,7 @@ def test_connect_then_message(api: httpx.Client) -> None:
     )
     sends: list[tuple[str, dict[str, Any], str]] = [
         ("inmail", {"subject": "s", "body": "b"}, "inMail"),
-        ("voice", {"voiceAttachmentId": 17}, "voice"),
+        ("voice", {"voiceAttachmentId": recording}, "voice"),
         ("ai-voice", {"script": "Hello there"}, "aiVoice"),
     ]
     for suffix, body, action in sends:

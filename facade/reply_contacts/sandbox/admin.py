@@ -30,7 +30,6 @@ from .parsing import decimal_int, parse_json
 from .problems import Problem, problem_response
 from .ratelimit import RateLimitConfig
 from .routing import json_response, no_content
-from .seed import apply_seed
 
 if TYPE_CHECKING:
     from .state import SandboxState
@@ -102,18 +101,24 @@ def _guarded(state: SandboxState, handler: AdminHandler) -> AdminHandler:
     return run
 
 
+SUMMARY_QUERIES = {
+    "contacts": "SELECT count(*) FROM contacts WHERE deleted = 0",
+    "deletedContacts": "SELECT count(*) FROM contacts WHERE deleted = 1",
+    "contactLists": "SELECT count(*) FROM contact_lists",
+    "accounts": "SELECT count(*) FROM accounts",
+    "customFields": "SELECT count(*) FROM custom_fields",
+}
+
+
 def state_summary(state: SandboxState) -> dict[str, Any]:
-    with state.store.transaction() as db:
-        counts = {
-            "contacts": db.execute("SELECT count(*) FROM contacts WHERE deleted = 0").fetchone()[0],
-            "deletedContacts": db.execute(
-                "SELECT count(*) FROM contacts WHERE deleted = 1"
-            ).fetchone()[0],
-            "contactLists": db.execute("SELECT count(*) FROM contact_lists").fetchone()[0],
-            "accounts": db.execute("SELECT count(*) FROM accounts").fetchone()[0],
-            "customFields": db.execute("SELECT count(*) FROM custom_fields").fetchone()[0],
-        }
-    return counts
+    """Row counts over every team, and the teams themselves."""
+    counts = dict.fromkeys(SUMMARY_QUERIES, 0)
+    teams = state.directory.teams()
+    for team in teams:
+        with team.store.transaction() as db:
+            for name, sql in SUMMARY_QUERIES.items():
+                counts[name] += db.execute(sql).fetchone()[0]
+    return {**counts, "teams": [team.summary() for team in teams]}
 
 
 def rate_limit_to_api(config: RateLimitConfig) -> dict[str, Any]:
@@ -140,8 +145,8 @@ def routes(state: SandboxState) -> list[BaseRoute]:
         body = await _json_body(request)
         if not isinstance(body, dict):
             raise ValueError("the seed document must be a JSON object")
-        with state.store.transaction() as db:
-            created = apply_seed(db, body)
+        team = request.query_params.get("teamId")
+        created = state.apply_seed(body, team_id=int(team) if team else None)
         return json_response(created)
 
     async def stats(request: Request) -> Response:
@@ -211,10 +216,18 @@ def routes(state: SandboxState) -> list[BaseRoute]:
         if not isinstance(body, dict) or not isinstance(body.get("key"), str):
             raise ValueError('a key is {"key": "...", "scopes": [...], "userId": 1}')
         user_id = int(body.get("userId", 1))
-        state.ensure_user(user_id)
-        api_key = state.keys.add(body["key"], body.get("scopes", ["*:*"]), user_id=user_id)
+        kind = body.get("kind", "personal")
+        if kind == "personal" and not state.directory.teams_of(user_id):
+            state.ensure_user(user_id)
+        api_key = state.keys.add(body["key"], body.get("scopes", ["*:*"]), user_id, kind)
         return json_response(
-            {"key": api_key.key, "scopes": sorted(api_key.scopes), "userId": api_key.user_id}, 201
+            {
+                "key": api_key.key,
+                "scopes": sorted(api_key.scopes),
+                "userId": api_key.user_id,
+                "kind": api_key.kind,
+            },
+            201,
         )
 
     async def remove_key(request: Request) -> Response:

@@ -1,6 +1,11 @@
 """The Starlette application: every operation of the contract behind authentication, the
-contract's scope checks, rate limiting and request checks, the ``/_sandbox`` admin surface, and
+resolution of who a request acts for (user and team, ``identity.py``), rate limiting per acting
+user, the contract's scope checks and request checks, the ``/_sandbox`` admin surface, and
 problem+json for unknown routes.
+
+An unknown route answers 404 with ``code: route.notFound`` (405: ``route.methodNotAllowed``),
+so a client can tell "no such route" from "no such contact". The real API's framework 404
+carries no code; a route the sandbox does not serve is not a contact that does not exist.
 
 Routes are built when the app is, from the contract module as it is then: an operation's
 method, path and scope are the contract's, so a regenerated contract needs no edit here.
@@ -12,7 +17,6 @@ from __future__ import annotations
 
 import logging
 
-from reply_contact_data_client.contract import Operation
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -32,38 +36,28 @@ from . import (
     direct_outreach,
     jobs,
     lists,
+    whoami,
 )
 from .auth import has_scope, insufficient_scope, unauthorized_response
 from .edge import EdgeMiddleware
+from .identity import require_team
 from .intake import check_body, decode, read_body
 from .problems import Problem, forbidden, plain, problem_response, title_for
-from .routing import Ctx, Endpoint, Served, json_response
+from .routing import Ctx, Endpoint, Served
 from .state import SandboxState
 
 logger = logging.getLogger("reply_contacts.sandbox")
 
-# Not an operation of the Contact Data contract: which user a key acts for (any valid key).
-WHOAMI = Operation(
-    operation_id="WhoAmI",
-    name="whoami",
-    tag="sandbox",
-    method="GET",
-    path="/v3/whoami",
-    scope="",
-    idempotent=True,
-    read_only=True,
-)
-
-
-def whoami(ctx: Ctx) -> Response:
-    return json_response({"userId": ctx.user_id})
+# What an unknown route and a wrong method answer with (sandbox codes, see the docstring).
+ROUTE_NOT_FOUND = "route.notFound"
+METHOD_NOT_ALLOWED = "route.methodNotAllowed"
 
 
 def all_served() -> list[Served]:
     """Every operation the sandbox serves, literal path segments before templated ones (so
     ``/v3/contacts/import`` is never taken for a contact whose id is "import")."""
     served = [
-        Served(WHOAMI, whoami),
+        *whoami.served(),
         *contacts.served(),
         *contact_actions.served(),
         *contact_views.served(),
@@ -108,7 +102,14 @@ def endpoint_for(served: Served, state: SandboxState) -> Endpoint:
         api_key = state.keys.lookup(request.headers.get("authorization"))
         if api_key is None:
             return unauthorized_response()
-        wait = state.limiter.acquire(api_key.user_id)
+        try:
+            acting = state.directory.resolve(api_key.kind, api_key.user_id, request.headers)
+            if served.team_scoped:
+                require_team(acting)
+        except Problem as problem:
+            return problem.to_response()
+        # The budget is the acting user's, whichever key (or how many keys) they use.
+        wait = state.limiter.acquire(acting.user_id)
         if wait is not None:
             state.stats.rate_limit_hit()
             return plain(
@@ -120,16 +121,17 @@ def endpoint_for(served: Served, state: SandboxState) -> Endpoint:
         try:
             raw_body = await read_body(request)
             # One transaction per request: a problem raised anywhere leaves no partial write.
-            with state.store.transaction() as db:
+            with acting.team.store.transaction() as db:
                 ctx = Ctx(
                     state,
                     db,
-                    api_key.user_id,
+                    acting.user_id,
                     request.path_params,
                     request.query_params,
                     raw_body,
                     operation,
                     decode(raw_body),
+                    acting,
                 )
                 _check_feature(ctx, served)
                 check_body(ctx.parsed_body, served)
@@ -142,13 +144,15 @@ def endpoint_for(served: Served, state: SandboxState) -> Endpoint:
 
 async def _http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    body: dict[str, object] = {"title": title_for(exc.status_code), "status": exc.status_code}
     if exc.status_code == 404:
-        detail = f"No route matches {request.method} {request.url.path}."
+        body["detail"] = f"No route matches {request.method} {request.url.path}."
+        body["code"] = ROUTE_NOT_FOUND
     elif exc.status_code == 405:
-        detail = f"Method {request.method} is not allowed on {request.url.path}."
+        body["detail"] = f"Method {request.method} is not allowed on {request.url.path}."
+        body["code"] = METHOD_NOT_ALLOWED
     else:
-        detail = str(exc.detail)
-    body = {"title": title_for(exc.status_code), "status": exc.status_code, "detail": detail}
+        body["detail"] = str(exc.detail)
     return problem_response(exc.status_code, body, exc.headers)
 
 

@@ -1,7 +1,8 @@
 """API keys and the ``domain:verb`` scope model of reference §1.1.
 
 ``write`` and ``operate`` each satisfy ``read`` but not each other; ``contacts:*`` and ``*:*``
-are wildcards. A key maps to the user it acts for; the sandbox has a single team.
+are wildcards. A key is personal (it acts for its user), the workspace's master key, or an
+organization key (``identity.py`` resolves who those act for).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from starlette.responses import Response
 
+from .identity import KEY_KINDS, KeyKind
 from .problems import Problem
 
 ALL_SCOPES = ("*:*",)
@@ -21,8 +23,9 @@ KNOWN_VERBS = frozenset({"read", "write", "operate", "*"})
 @dataclass(frozen=True)
 class ApiKey:
     key: str
-    user_id: int
+    user_id: int  # a personal key's user; unused by master and organization keys
     scopes: frozenset[str]
+    kind: KeyKind = "personal"
 
 
 def scope_grants(granted: str, required: str) -> bool:
@@ -54,10 +57,18 @@ class KeyRing:
         self._lock = threading.Lock()
         self._keys: dict[str, ApiKey] = {}
 
-    def add(self, key: str, scopes: Iterable[str] = ALL_SCOPES, user_id: int = 1) -> ApiKey:
+    def add(
+        self,
+        key: str,
+        scopes: Iterable[str] = ALL_SCOPES,
+        user_id: int = 1,
+        kind: KeyKind = "personal",
+    ) -> ApiKey:
         if not key:
             raise ValueError("an API key must not be empty")
-        api_key = ApiKey(key, user_id, frozenset(validate_scope(s) for s in scopes))
+        if kind not in KEY_KINDS:
+            raise ValueError(f"a key's kind is one of {', '.join(KEY_KINDS)}, not {kind!r}")
+        api_key = ApiKey(key, user_id, frozenset(validate_scope(s) for s in scopes), kind)
         with self._lock:
             self._keys[key] = api_key
         return api_key

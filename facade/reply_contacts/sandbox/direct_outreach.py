@@ -4,6 +4,17 @@ actions. Nothing leaves the machine; each send is recorded in the contact's acti
 LinkedIn connections are tracked per (contact, LinkedIn account): in the sandbox an invite is
 accepted at once, so ``connect`` twice answers 409 ``alreadyConnected`` and messaging someone
 never connected answers 409 ``notConnected``.
+
+The rest of the documented refusals (reference §14.2) follow the seeded state: an InMail needs
+the LinkedIn account's Sales Navigator connected (``salesNavRequired``,
+``salesNavDisconnected``) and a credit (``noInMailCredits``; each InMail spends one); a voice
+message needs a voice attachment of the user (``voiceAttachmentNotFound``) of at most 60
+seconds (``voiceTooLong``); an AI voice message needs the user's voice profile
+(``voiceProfileMissing``); a message or InMail body whose variables, filled in, make it longer
+than the contract's maxLength is ``messageTooLong``. Every LinkedIn send counts against the
+LinkedIn account's daily and weekly caps (``send_caps.py``): past either, 429 with
+``directLinkedIn.dailyLimitReached`` / ``weeklyLimitReached`` and a Retry-After, leaving the
+user's API budget alone.
 """
 
 from __future__ import annotations
@@ -21,9 +32,21 @@ from . import activity_log
 from .contact_model import get_row
 from .contacts import contact_or_404
 from .parsing import MISSING, BodyReader, is_int
-from .problems import FIELD_REQUIRED, INVALID_TYPE, bad_request, conflict, forbidden, not_found
+from .problems import (
+    FIELD_REQUIRED,
+    INVALID_TYPE,
+    Problem,
+    bad_request,
+    conflict,
+    forbidden,
+    not_found,
+)
 from .routing import Ctx, Served, json_response
 from .seed import get_setting, setting_enabled
+from .send_caps import CapReached
+
+# "Recorded beforehand with POST /v3/attachments/voice, at most 60 seconds" (the spec's prose).
+MAX_VOICE_SECONDS = 60
 
 VARIABLE = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}")
 VARIABLE_COLUMNS = {
@@ -110,6 +133,110 @@ def _linkedin_account_id(reader: BodyReader) -> int:
     return value if isinstance(value, int) else 0
 
 
+def _max_length(ctx: Ctx, pointer: str) -> int | None:
+    try:
+        return ctx.operation.limit(pointer).max_length
+    except KeyError:
+        return None
+
+
+def _filled_in(contact: sqlite3.Row, text: str) -> str:
+    """``text`` with its variables replaced by the contact's values (as LinkedIn receives it)."""
+
+    def value(match: re.Match[str]) -> str:
+        column = VARIABLE_COLUMNS.get(match.group(1).lower())
+        return str(contact[column] or "") if column else match.group(0)
+
+    return VARIABLE.sub(value, text)
+
+
+def _check_filled_length(ctx: Ctx, contact: sqlite3.Row, pointer: str, text: str) -> None:
+    limit = _max_length(ctx, pointer)
+    length = len(_filled_in(contact, text))
+    if limit is not None and length > limit:
+        raise bad_request(
+            "directLinkedIn.messageTooLong",
+            f"The {pointer.strip('/')} is {length:,} characters once its variables are filled"
+            f" in; the limit is {limit:,}.",
+        )
+
+
+def _check_inmail_account(account: sqlite3.Row) -> None:
+    navigator = account["sales_navigator"]
+    if navigator == "none":
+        raise conflict(
+            "directLinkedIn.salesNavRequired",
+            f"Sending InMail requires a Sales Navigator subscription on LinkedIn account"
+            f" {account['id']}.",
+        )
+    if navigator != "connected":
+        raise conflict(
+            "directLinkedIn.salesNavDisconnected",
+            f"The Sales Navigator session of LinkedIn account {account['id']} must be reconnected.",
+        )
+    if account["inmail_credits"] <= 0:
+        raise conflict(
+            "directLinkedIn.noInMailCredits",
+            f"LinkedIn account {account['id']} has no InMail credits left.",
+        )
+
+
+def _check_voice_attachment(ctx: Ctx, attachment: Any) -> None:
+    known = None
+    if is_int(attachment) or (isinstance(attachment, str) and attachment.isdigit()):
+        known = ctx.db.execute(
+            "SELECT duration_seconds FROM voice_attachments WHERE id = ? AND user_id = ?",
+            (int(attachment), ctx.user_id),
+        ).fetchone()
+    if known is None:
+        raise not_found(
+            "directLinkedIn.voiceAttachmentNotFound", f"Voice attachment {attachment} not found."
+        )
+    if known[0] > MAX_VOICE_SECONDS:
+        raise bad_request(
+            "directLinkedIn.voiceTooLong",
+            f"Voice attachment {attachment} is {known[0]:g} seconds long; the limit is"
+            f" {MAX_VOICE_SECONDS}.",
+        )
+
+
+def _check_voice_profile(ctx: Ctx) -> None:
+    row = ctx.db.execute("SELECT voice_profile FROM users WHERE id = ?", (ctx.user_id,)).fetchone()
+    if row is None or not row[0]:
+        raise conflict(
+            "directLinkedIn.voiceProfileMissing",
+            "The user has no voice profile; record one before sending AI voice messages.",
+        )
+
+
+def _take_send(ctx: Ctx, account: sqlite3.Row) -> None:
+    """Count the send against the LinkedIn account's caps, or refuse it with the cap's 429."""
+    daily = account["daily_limit"]
+    weekly = account["weekly_limit"]
+    acting = ctx.acting
+    team_id = acting.team.id if acting is not None else 0
+    reached = ctx.state.send_caps.take(
+        (team_id, account["id"]),
+        daily=int(get_setting(ctx.db, "linkedInDailySendLimit") if daily is None else daily),
+        weekly=int(get_setting(ctx.db, "linkedInWeeklySendLimit") if weekly is None else weekly),
+    )
+    if reached is not None:
+        raise _cap_problem(account["id"], reached)
+
+
+def _cap_problem(account_id: int, reached: CapReached) -> Problem:
+    # The contract's two cap codes, in the order the spec lists them.
+    daily, weekly = contract.Vocabularies.DirectLinkedInSendLimitCode
+    code = daily if reached.period == "daily" else weekly
+    return Problem(
+        429,
+        f"LinkedIn account {account_id} reached its {reached.period} limit of {reached.limit}"
+        " sends.",
+        code=code,
+        headers={"Retry-After": str(reached.retry_after)},
+    )
+
+
 def _unresolved_variables(contact: sqlite3.Row, text: str) -> list[str]:
     missing = []
     for name in VARIABLE.findall(text):
@@ -170,6 +297,12 @@ def _linkedin_send(ctx: Ctx, action: str) -> Response:
             "directLinkedIn.invalidCookie",
             "LinkedIn session cookie is invalid; reconnect the LinkedIn account.",
         )
+    if action == "inMail":
+        _check_inmail_account(account)
+    elif action == "voice":
+        _check_voice_attachment(ctx, content["voiceAttachmentId"])
+    elif action == "aiVoice":
+        _check_voice_profile(ctx)
     connected = (
         ctx.db.execute(
             "SELECT 1 FROM linkedin_connections WHERE contact_id = ? AND linkedin_account_id = ?",
@@ -196,6 +329,17 @@ def _linkedin_send(ctx: Ctx, action: str) -> Response:
         raise bad_request(
             "directLinkedIn.missingVariables",
             f"Variables without a value for this contact: {', '.join(missing)}.",
+        )
+    if action == "message":
+        _check_filled_length(ctx, contact, "/message", content["message"])
+    elif action == "inMail":
+        _check_filled_length(ctx, contact, "/subject", content["subject"])
+        _check_filled_length(ctx, contact, "/body", content["body"])
+    _take_send(ctx, account)
+    if action == "inMail":
+        ctx.db.execute(
+            "UPDATE linkedin_accounts SET inmail_credits = inmail_credits - 1 WHERE id = ?",
+            (account_id,),
         )
     if action == "connect":
         ctx.db.execute(

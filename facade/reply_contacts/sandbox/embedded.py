@@ -7,6 +7,12 @@
 
 The server runs in a background thread; the methods here act on its state directly (seeding,
 faults, limits, keys, counters and read access for assertions), thread-safely.
+
+Who requests act for: by default one personal workspace (team 1, users 1-3, the key acting for
+user 1). ``identity=`` takes the workspace part of a seed document (``teams``, ``keys`` with
+their ``kind``: personal, master or organization, ``organization``, ``owner``; see
+``SandboxState.apply_seed``), kept across ``reset()``. Seeding and reading helpers act on the
+first team unless given ``team_id``.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from .app import create_app
 from .auth import ALL_SCOPES
 from .contact_model import contact_to_api, find_by_email, get_row
 from .faults import DropWhen, FaultRule
+from .identity import KeyKind
 from .ratelimit import Clock, RateLimitConfig
 from .server import SandboxServer
 from .state import DEFAULT_API_KEY, SandboxState
@@ -44,6 +51,7 @@ class Sandbox:
         clock: Clock = time.monotonic,
         faults: Iterable[FaultRule | str] = (),
         log_level: str = "warning",
+        identity: Mapping[str, Any] | None = None,
     ) -> None:
         if isinstance(rate_limit, str):
             rate_limit = RateLimitConfig.parse(rate_limit)
@@ -58,6 +66,7 @@ class Sandbox:
             rate_limit=config,
             clock=clock,
             faults=faults,
+            identity=identity,
         )
         self.app: Starlette = create_app(self.state)
         self._api_key = api_key
@@ -87,7 +96,7 @@ class Sandbox:
 
     def close(self) -> None:
         self.stop()
-        self.state.store.close()
+        self.state.close()
 
     def __enter__(self) -> Sandbox:
         return self.start()
@@ -118,10 +127,20 @@ class Sandbox:
 
     # -- keys, limits, clock -----------------------------------------------------------------
 
-    def add_key(self, key: str, scopes: Iterable[str] = ALL_SCOPES, user_id: int = 1) -> None:
-        """Accept ``key`` with ``scopes`` (e.g. ``["contacts:read"]``), acting for ``user_id``."""
-        self.state.ensure_user(user_id)
-        self.state.keys.add(key, scopes, user_id=user_id)
+    def add_key(
+        self,
+        key: str,
+        scopes: Iterable[str] = ALL_SCOPES,
+        user_id: int = 1,
+        *,
+        kind: KeyKind = "personal",
+    ) -> None:
+        """Accept ``key`` with ``scopes`` (e.g. ``["contacts:read"]``). A personal key acts for
+        ``user_id``; a ``master`` key for the workspace owner unless a request names another
+        user; an ``organization`` key for the user each request names."""
+        if kind == "personal" and not self.state.directory.teams_of(user_id):
+            self.state.ensure_user(user_id)
+        self.state.keys.add(key, scopes, user_id=user_id, kind=kind)
 
     def remove_key(self, key: str) -> None:
         self.state.keys.remove(key)
@@ -198,10 +217,13 @@ class Sandbox:
 
     # -- seeding -----------------------------------------------------------------------------
 
-    def seed(self, spec: Mapping[str, Any] | None = None, **more: Any) -> dict[str, list[Any]]:
-        """Seed from a document, as ``POST /_sandbox/seed`` takes it (see ``seed.apply_seed``)."""
-        with self.state.store.transaction() as db:
-            return seeding.apply_seed(db, {**(spec or {}), **more})
+    def seed(
+        self, spec: Mapping[str, Any] | None = None, *, team_id: int | None = None, **more: Any
+    ) -> dict[str, list[Any]]:
+        """Seed from a document, as ``POST /_sandbox/seed`` takes it: data members as in
+        ``seed.apply_seed`` (into ``team_id``, default the first team), workspace members
+        (teams, keys, organization, owner) as in ``SandboxState.apply_seed``."""
+        return self.state.apply_seed({**(spec or {}), **more}, team_id=team_id)
 
     def seed_user(
         self,
@@ -244,6 +266,13 @@ class Sandbox:
         with self.state.store.transaction() as db:
             return seeding.seed_linkedin_account(
                 db, name=name, user_id=user_id, active=active, cookie_valid=cookie_valid
+            )
+
+    def seed_voice_attachment(self, user_id: int = 1, duration_seconds: float = 20.0) -> int:
+        """A recorded voice message of ``user_id``, for ``send_linkedin_voice``."""
+        with self.state.store.transaction() as db:
+            return seeding.seed_voice_attachment(
+                db, user_id=user_id, duration_seconds=duration_seconds
             )
 
     def seed_linkedin_connection(self, contact_id: int, linkedin_account_id: int = 1) -> None:
@@ -300,14 +329,17 @@ class Sandbox:
 
     # -- read access for assertions ----------------------------------------------------------
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Run a read query against the sandbox database (an escape hatch for tests)."""
-        with self.state.store.transaction() as db:
+    def query(
+        self, sql: str, params: Sequence[Any] = (), *, team_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Run a read query against a team's database (the first team's by default)."""
+        with self.state.team(team_id).store.transaction() as db:
             return [dict(row) for row in db.execute(sql, params).fetchall()]
 
-    def count_contacts(self, *, include_deleted: bool = False) -> int:
+    def count_contacts(self, *, include_deleted: bool = False, team_id: int | None = None) -> int:
         where = "" if include_deleted else " WHERE deleted = 0"
-        return int(self.query(f"SELECT count(*) AS n FROM contacts{where}")[0]["n"])
+        sql = f"SELECT count(*) AS n FROM contacts{where}"
+        return int(self.query(sql, team_id=team_id)[0]["n"])
 
     def get_contact(self, contact_id: int) -> dict[str, Any] | None:
         """The contact as the API would return it, or None (also when deleted)."""

@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .clock import utc_now
+from .identity import Acting
 from .parsing import (
     BodyReader,
     Page,
@@ -48,6 +49,8 @@ class Ctx:
     operation: Operation
     # The body as ``intake.py`` already decoded it, so it is parsed once per request.
     parsed_body: Any = unparsed
+    # Who the request acts for (user and team); ``user_id`` is its user, ``db`` its team's.
+    acting: Acting | None = None
 
     def json(self, *, required: bool = True) -> Any:
         if self.parsed_body is unparsed:
@@ -68,6 +71,9 @@ class Ctx:
 
 
 Handler = Callable[[Ctx], Response]
+
+# `x-required-scope: none`: any valid key may call the operation.
+NO_SCOPE = "none"
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
@@ -89,11 +95,15 @@ class Served:
     forbidden_detail: str | None = None
     # How this endpoint words "too many items"; without one, a generic validation problem.
     too_many: TooMany | None = None
+    # Team-scoped operations need the acting user's team settled (``TEAM_REQUIRED``).
+    team_scoped: bool = True
 
     @property
     def scope(self) -> str | None:
-        """The key scope the contract requires; None (any valid key) for sandbox-only routes."""
-        return self.operation.scope or None
+        """The key scope the contract requires; None when any valid key may call it (the
+        contract's ``none``)."""
+        scope = self.operation.scope
+        return None if scope in ("", NO_SCOPE) else scope
 
 
 def json_response(data: Any, status: int = 200) -> Response:

@@ -26,6 +26,13 @@ SETTING_DEFAULTS: dict[str, str] = {
     "backgroundJobsAvailable": "true",  # false -> backgroundJob.upstreamUnavailable
     "customFieldLimit": "100",  # reached -> customField.limitExceeded
     "linkedInInviteNoteLimit": "300",  # exceeded -> directLinkedIn.invitesNotesLimit
+    # LinkedIn's own send caps, per LinkedIn account, every kind of send counted together (a
+    # LinkedIn account row can set its own): reached -> 429 directLinkedIn.dailyLimitReached /
+    # weeklyLimitReached. LinkedIn's real caps depend on the action and the account's standing;
+    # these defaults sit inside the ranges tools commonly keep to (tens a day, a few hundred a
+    # week).
+    "linkedInDailySendLimit": "50",
+    "linkedInWeeklySendLimit": "200",
 }
 
 
@@ -36,13 +43,16 @@ def seed_user(
     name: str | None = None,
     email: str | None = None,
     denied_features: Iterable[str] = (),
+    voice_profile: bool = True,
 ) -> int:
-    """Add a team member; ``denied_features`` (e.g. ``ViewProspect``) make operations 403."""
+    """Add a team member; ``denied_features`` (e.g. ``ViewProspect``) make operations 403;
+    without a ``voice_profile`` AI voice sends answer ``directLinkedIn.voiceProfileMissing``."""
     cursor = db.execute(
-        "INSERT INTO users (id, name, email, denied_features) VALUES (?, ?, ?, ?) "
+        "INSERT INTO users (id, name, email, denied_features, voice_profile) "
+        "VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, "
-        "denied_features = excluded.denied_features",
-        (user_id, name or "", email or "", ",".join(denied_features)),
+        "denied_features = excluded.denied_features, voice_profile = excluded.voice_profile",
+        (user_id, name or "", email or "", ",".join(denied_features), int(voice_profile)),
     )
     new_id = user_id if user_id is not None else cursor.lastrowid
     assert new_id is not None
@@ -83,11 +93,48 @@ def seed_linkedin_account(
     user_id: int = 1,
     active: bool = True,
     cookie_valid: bool = True,
+    sales_navigator: str = "connected",
+    inmail_credits: int = 50,
+    daily_limit: int | None = None,
+    weekly_limit: int | None = None,
 ) -> int:
+    """A LinkedIn account of ``user_id``. ``sales_navigator`` is ``connected``, ``disconnected``
+    or ``none`` (InMail needs it connected); ``daily_limit``/``weekly_limit`` override the
+    team's send caps for this account."""
+    if sales_navigator not in SALES_NAVIGATOR_STATES:
+        raise ValueError(f"sales_navigator must be one of {', '.join(SALES_NAVIGATOR_STATES)}")
     cursor = db.execute(
-        "INSERT INTO linkedin_accounts (name, user_id, is_active, cookie_valid) "
-        "VALUES (?, ?, ?, ?)",
-        (name, user_id, int(active), int(cookie_valid)),
+        "INSERT INTO linkedin_accounts (name, user_id, is_active, cookie_valid, sales_navigator, "
+        "inmail_credits, daily_limit, weekly_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            name,
+            user_id,
+            int(active),
+            int(cookie_valid),
+            sales_navigator,
+            inmail_credits,
+            daily_limit,
+            weekly_limit,
+        ),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+SALES_NAVIGATOR_STATES = ("connected", "disconnected", "none")
+
+
+def seed_voice_attachment(
+    db: sqlite3.Connection,
+    *,
+    user_id: int = 1,
+    duration_seconds: float = 20.0,
+    attachment_id: int | None = None,
+) -> int:
+    """A recorded voice message of ``user_id`` (what ``POST /v3/attachments/voice`` makes)."""
+    cursor = db.execute(
+        "INSERT INTO voice_attachments (id, user_id, duration_seconds) VALUES (?, ?, ?)",
+        (attachment_id, user_id, duration_seconds),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -295,9 +342,10 @@ def seed_contact(db: sqlite3.Connection, data: Mapping[str, Any], *, owner_user_
 def apply_seed(db: sqlite3.Connection, spec: Mapping[str, Any]) -> dict[str, list[Any]]:
     """Seed from a JSON-style document (the admin endpoint and ``Sandbox.seed``).
 
-    Keys: users, sequences, emailAccounts, linkedInAccounts, linkedInConnections, blacklist,
-    inboxThreads, backgroundJobs, accountStages, contacts, enrollments, settings.
-    Returns the ids created, per key.
+    Keys: users, sequences, emailAccounts, linkedInAccounts, linkedInConnections,
+    voiceAttachments, blacklist, inboxThreads, backgroundJobs, accountStages, contacts,
+    enrollments, settings. Returns the ids created, per key. The workspace keys (teams, keys,
+    organization, owner) are ``SandboxState.apply_seed``'s.
     """
     created: dict[str, list[Any]] = {}
 
@@ -315,6 +363,7 @@ def apply_seed(db: sqlite3.Connection, spec: Mapping[str, Any]) -> dict[str, lis
                 name=item.get("name"),
                 email=item.get("email"),
                 denied_features=item.get("deniedFeatures", ()),
+                voice_profile=item.get("voiceProfile", True),
             )
         )
     for item in each("sequences"):
@@ -333,6 +382,19 @@ def apply_seed(db: sqlite3.Connection, spec: Mapping[str, Any]) -> dict[str, lis
                 user_id=item.get("userId", 1),
                 active=item.get("active", True),
                 cookie_valid=item.get("cookieValid", True),
+                sales_navigator=item.get("salesNavigator", "connected"),
+                inmail_credits=item.get("inMailCredits", 50),
+                daily_limit=item.get("dailyLimit"),
+                weekly_limit=item.get("weeklyLimit"),
+            )
+        )
+    for item in each("voiceAttachments"):
+        created.setdefault("voiceAttachments", []).append(
+            seed_voice_attachment(
+                db,
+                user_id=item.get("userId", 1),
+                duration_seconds=item.get("durationSeconds", 20.0),
+                attachment_id=item.get("id"),
             )
         )
     patterns = spec.get("blacklist") or []

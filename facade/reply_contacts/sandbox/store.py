@@ -18,7 +18,9 @@ CREATE TABLE IF NOT EXISTS users (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     email TEXT NOT NULL,
-    denied_features TEXT NOT NULL DEFAULT ''
+    denied_features TEXT NOT NULL DEFAULT '',
+    -- A cloned voice for AI voice messages (without one: directLinkedIn.voiceProfileMissing).
+    voice_profile INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE IF NOT EXISTS contacts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -123,7 +125,18 @@ CREATE TABLE IF NOT EXISTS linkedin_accounts (
     name TEXT NOT NULL,
     user_id INTEGER NOT NULL,
     is_active INTEGER NOT NULL DEFAULT 1,
-    cookie_valid INTEGER NOT NULL DEFAULT 1
+    cookie_valid INTEGER NOT NULL DEFAULT 1,
+    -- InMail needs Sales Navigator: 'connected', 'disconnected' or 'none'.
+    sales_navigator TEXT NOT NULL DEFAULT 'connected',
+    inmail_credits INTEGER NOT NULL DEFAULT 50,
+    -- This account's send caps; NULL takes the team's settings.
+    daily_limit INTEGER,
+    weekly_limit INTEGER
+);
+CREATE TABLE IF NOT EXISTS voice_attachments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL,
+    duration_seconds REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS linkedin_connections (
     contact_id INTEGER NOT NULL,
@@ -206,10 +219,21 @@ TABLES = [
 ]
 
 
-class Store:
-    """One SQLite connection (``:memory:`` or a file) shared by the server and the test thread."""
+AUTOINCREMENT_TABLES = [
+    line.split()[5]
+    for line, following in zip(SCHEMA.splitlines(), SCHEMA.splitlines()[1:], strict=False)
+    if line.startswith("CREATE TABLE IF NOT EXISTS") and "AUTOINCREMENT" in following
+]
 
-    def __init__(self, db_path: str | None = None) -> None:
+
+class Store:
+    """One SQLite connection (``:memory:`` or a file) shared by the server and the test thread.
+
+    ``id_base``: row ids of this store start after it (one store per team, ids unique across).
+    """
+
+    def __init__(self, db_path: str | None = None, *, id_base: int = 0) -> None:
+        self.id_base = id_base
         self.db_path = db_path or ":memory:"
         self._lock = threading.RLock()
         self._depth = 0
@@ -220,6 +244,18 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.executescript(SCHEMA)
+        self._start_ids()
+
+    def _start_ids(self) -> None:
+        if not self.id_base:
+            return
+        with self.transaction() as db:
+            for table in AUTOINCREMENT_TABLES:
+                db.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE NOT EXISTS "
+                    "(SELECT 1 FROM sqlite_sequence WHERE name = ?)",
+                    (table, self.id_base, table),
+                )
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -246,6 +282,7 @@ class Store:
             for table in TABLES:
                 db.execute(f"DELETE FROM {table}")
             db.execute("DELETE FROM sqlite_sequence")
+            self._start_ids()
 
     def close(self) -> None:
         with self._lock:
