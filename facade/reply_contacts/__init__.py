@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from . import models
     from ._config import ConfigurationError
+    from ._identity import Identity, Team
     from .client import AsyncReplyContacts, ReplyContacts
     from .errors import (
         APIConnectionError,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
         DecodeError,
         InsecureURLError,
         JournalMismatchError,
+        LinkedInLimitError,
         NotFoundError,
         PermissionDeniedError,
         RateLimitError,
@@ -46,6 +48,8 @@ _EXPORTS = {
     "ReplyContacts": ".client",
     "AsyncReplyContacts": ".client",
     "ConfigurationError": "._config",
+    "Identity": "._identity",
+    "Team": "._identity",
     "APIError": ".errors",
     "AuthenticationError": ".errors",
     "BadRequestError": ".errors",
@@ -54,6 +58,7 @@ _EXPORTS = {
     "DecodeError": ".errors",
     "InsecureURLError": ".errors",
     "JournalMismatchError": ".errors",
+    "LinkedInLimitError": ".errors",
     "NotFoundError": ".errors",
     "PermissionDeniedError": ".errors",
     "RateLimitError": ".errors",
@@ -92,10 +97,12 @@ __all__ = [
     "ContactFilter",
     "DecodeError",
     "FakeClock",
+    "Identity",
     "InsecureURLError",
     "ItemFailure",
     "JournalMismatchError",
     "Limiter",
+    "LinkedInLimitError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -105,6 +112,7 @@ __all__ = [
     "ReplyError",
     "RetryPolicy",
     "ServerError",
+    "Team",
     "ValidationError",
     "models",
 ]

@@ -1,126 +1,118 @@
-"""`GET /v3/whoami` as a plan step: the Reply user an API key (and the acting headers) resolve to.
+"""Who a request acts for, and the teams it can act in, as plan steps over the generated
+operations `GET /v3/whoami` and `GET /v3/whoami/team-users` (the contract's `Identity` tag).
 
-whoami is Reply's authentication endpoint, outside the Contact Data spec, so the contract module
-does not list it. It is described here in the shape of a generated operation (an `Operation`
-whose module offers `build_request` and `build_response`), so the clients and the workflows
-yield it like any other call: same transport, same typed errors, same sync and async runners.
+`whoami()` answers a typed `Identity` (`user_id`, `username`, `team_id`). Its answer is checked
+strictly, because callers rely on it to tell accounts apart (an import journal is bound to the
+user and team it imported for): a success without an integer `userId` is a `DecodeError`.
 
-Its answer is checked strictly, because callers rely on it to tell accounts apart (an import
-journal is bound to the user it imported for): anything but a 200 whose JSON object holds an
-integer `userId` is a `DecodeError`, never a raw KeyError or JSON error.
+`teams()` answers the `Team`s one can act in, the way Reply's own CLI finds them: the team
+listing; or, when the server refuses to resolve the team (`TEAM_REQUIRED`,
+`TEAM_NOT_ACCESSIBLE`), the teams its problem lists; or, for a personal account (403
+`workspace.organizationRequired`), whoami's single team, whose name the API does not give.
+Which codes mean what is the contract's (`TeamResolutionCode`, `WorkspaceProblemCode`).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from http import HTTPStatus
-from typing import Any
+from typing import Any, TypeGuard
 
-import httpx
-from reply_contact_data_client.contract import Operation
-from reply_contact_data_client.types import Response
+from reply_contact_data_client import contract
 
-from ._plan import Call
-from .errors import DecodeError
+from ._plan import Call, Flow
+from .errors import PermissionDeniedError
 
-__all__ = ["WHOAMI", "Identity", "build_request", "build_response", "whoami"]
+__all__ = ["Identity", "Team", "teams", "whoami"]
 
 
 @dataclass(frozen=True)
 class Identity:
-    """Who the API key acts as: the Reply user, and the team when the server names it."""
+    """Who a request acts for: the Reply user (whose rate-limit budget it spends), the user's
+    login (`username`, an email address) and the team, when the server names them."""
 
     user_id: int
+    username: str | None = None
     team_id: int | None = None
 
 
-class _UnlistedOperation(Operation):
-    """An operation the Contact Data spec does not describe, served by this module."""
+@dataclass(frozen=True)
+class Team:
+    """A team one can act in (`team_id` goes into `X-TEAM-ID`, i.e. `team_id=`). `team_name`
+    is None when the API did not say it (a personal account's single team)."""
 
-    @property
-    def module(self) -> str:
-        return __name__
-
-
-WHOAMI: Operation = _UnlistedOperation(
-    operation_id="WhoAmI",
-    name="who_am_i",
-    tag="auth",
-    method="GET",
-    path="/v3/whoami",
-    scope="",  # any valid key may ask
-    idempotent=True,
-    read_only=True,
-)
+    team_id: int
+    team_name: str | None = None
 
 
 def whoami() -> Call[Identity]:
-    """The plan step that asks who the key acts as."""
-    return Call(WHOAMI)
+    """The plan step that asks who the key (and the acting headers) act for."""
+    return Call(contract.Operations.who_am_i).then(_identity)
 
 
-def build_request() -> dict[str, Any]:
-    return {"method": "get", "url": WHOAMI.path}
-
-
-def build_response(*, client: Any, response: httpx.Response) -> Response[Identity]:
-    """The identity in a whoami answer, or DecodeError saying what is wrong with the answer.
-
-    Error statuses never get here (the transport raised them as typed errors); what does is a
-    success that is not the documented one: a redirect (a wrong base_url), an empty or non-JSON
-    body, or JSON without an integer `userId`.
-    """
-    status = response.status_code
-    where = f"GET {WHOAMI.path}"
-    if status != HTTPStatus.OK:
-        location = response.headers.get("location")
-        hint = f" to {location}" if location else ""
-        raise DecodeError(
-            f"{where} answered {status} {response.reason_phrase}{hint} instead of 200 with the"
-            " user id; is base_url the Reply API?",
-            status=status,
-            method="GET",
-            path=WHOAMI.path,
-            headers=dict(response.headers),
-            content_type=response.headers.get("content-type"),
-        )
+def teams() -> Flow[list[Team]]:
+    """The plan that lists the teams one can act in (see the module docstring)."""
     try:
-        data = json.loads(response.content)
-    except (ValueError, RecursionError):
-        data = None
-    user_id = _integer(data.get("userId")) if isinstance(data, dict) else None
-    if user_id is None:
-        raise DecodeError(
-            f"{where} answered 200 without an integer userId: {_snippet(response.content)}",
-            status=status,
-            method="GET",
-            path=WHOAMI.path,
-            body=response.content[:2048].decode("utf-8", errors="replace"),
-            content_type=response.headers.get("content-type"),
-        )
-    assert isinstance(data, dict)
-    identity = Identity(user_id=user_id, team_id=_integer(data.get("teamId")))
-    return Response(
-        status_code=HTTPStatus(status),
-        content=response.content,
-        headers=response.headers,
-        parsed=identity,
-    )
+        listed: list[Team] = yield Call(contract.Operations.who_am_i_team_users).then(_teams)
+    except PermissionDeniedError as refused:
+        if refused.code in contract.Vocabularies.TeamResolutionCode:
+            listed_in_problem = _teams_in_problem(refused.problem)
+            if listed_in_problem is None:
+                raise
+            return listed_in_problem
+        if refused.code in contract.Vocabularies.WorkspaceProblemCode:
+            identity: Identity = yield whoami()
+            return [] if identity.team_id is None else [Team(identity.team_id)]
+        raise
+    return listed
 
 
-def _integer(value: object) -> int | None:
-    if isinstance(value, bool):
+def _identity(parsed: Any) -> Identity:
+    from reply_contact_data_client.models import WhoAmI
+
+    if not isinstance(parsed, WhoAmI) or not _is_id(parsed.user_id):
+        user_id = getattr(parsed, "user_id", None)
+        raise ValueError(f"the answer holds no integer userId (userId: {user_id!r})")
+    username = parsed.username if isinstance(parsed.username, str) else None
+    team_id = parsed.team_id if _is_id(parsed.team_id) else None
+    return Identity(user_id=parsed.user_id, username=username, team_id=team_id)
+
+
+def _teams(parsed: Any) -> list[Team]:
+    if not isinstance(parsed, list):
+        raise ValueError(f"the answer is not a list of teams: {type(parsed).__name__}")
+    return _distinct(parsed)
+
+
+def _teams_in_problem(problem: dict[str, Any] | None) -> list[Team] | None:
+    """The teams a team-resolution problem lists; None when it lists none readable (the caller
+    then lets the refusal itself through rather than answer an empty list)."""
+    from reply_contact_data_client.models import IdentityProblem
+
+    if problem is None:
         return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        return int(value)
-    return None
+    try:
+        listed = IdentityProblem.from_dict(problem).teams
+        return _distinct(listed) if isinstance(listed, list) else None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
-def _snippet(content: bytes) -> str:
-    text = " ".join(content.decode("utf-8", errors="replace").split())
-    if not text:
-        return "(empty body)"
-    return text if len(text) <= 200 else text[:200] + "..."
+def _distinct(summaries: list[Any]) -> list[Team]:
+    """Teams once each, in the server's order. An entry without an integer id is a malformed
+    answer (ValueError, hence a DecodeError), not something to skip in silence."""
+    seen: set[int] = set()
+    found: list[Team] = []
+    for summary in summaries:
+        team_id = getattr(summary, "team_id", None)
+        if not _is_id(team_id):
+            raise ValueError(f"a team without an integer teamId: {summary!r}")
+        if team_id in seen:
+            continue
+        seen.add(team_id)
+        name = getattr(summary, "team_name", None)
+        found.append(Team(team_id, name if isinstance(name, str) else None))
+    return found
+
+
+def _is_id(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -91,11 +91,16 @@ def load_operation(operation: Operation) -> ModuleType:
     return module
 
 
-def _decode_failure(call: Call[Any], exc: Exception) -> DecodeError:
+def _decode_failure(call: Call[Any], exc: Exception, status: int | None = None) -> DecodeError:
+    # The operation's method and path (and the status, when known) say which answer it was.
+    operation = call.operation
+    where = f"{operation.method} {operation.path}" + (f", {status}" if status else "")
     return DecodeError(
-        f"could not parse the response of {call.operation.operation_id}: "
+        f"could not parse the response of {operation.operation_id} ({where}): "
         f"{type(exc).__name__}: {exc}",
-        status=None,
+        status=status,
+        method=operation.method,
+        path=operation.path,
     )
 
 
@@ -113,7 +118,7 @@ def _finish(call: Call[T], response: Any) -> T:
         value = call.transform(parsed) if call.transform is not None else parsed
     except _PARSE_FAILURES as exc:
         # A documented field missing from a 2xx answer (e.g. a count without "count").
-        raise _decode_failure(call, exc) from exc
+        raise _decode_failure(call, exc, status) from exc
     if isinstance(call, _WithResponse):
         return cast(T, CallResult(value, status, response.headers))
     return cast(T, value)
@@ -160,7 +165,7 @@ def _parsed(call: Call[T], module: ModuleType, client: AuthenticatedClient, raw:
         response = module.build_response(client=client, response=raw)
     except Exception as exc:
         if _parse_error_from_generated(exc):
-            raise _decode_failure(call, exc) from exc
+            raise _decode_failure(call, exc, getattr(raw, "status_code", None)) from exc
         raise
     return _finish(call, response)
 

@@ -20,7 +20,7 @@ from ._config import (
     resolve_base_url,
     resolve_timeout,
 )
-from ._identity import whoami
+from ._identity import Identity, Team, teams, whoami
 from ._plan import run_async, run_sync
 from .transport import (
     Clock,
@@ -87,15 +87,20 @@ class _ClientCore:
         async_http_transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock | None = None,
         follow_redirects: bool = False,
+        budget_key: str | None = None,
     ) -> None:
         """Build a client.
 
         api_key: defaults to $REPLY_API_KEY. base_url: defaults to $REPLY_BASE_URL, else
         https://api.reply.io (a trailing /v3 is accepted). timeout: seconds or httpx.Timeout;
         None is refused. user_id / user_email / team_id: who a master or organization key acts
-        for. retry / max_retries: retry policy. rate_limit: the per-key budget enforced before
-        sending (default 100/min and 3,000/h; None disables proactive limiting). limiter: a
-        shared backend (e.g. Redis) instead of the in-process one. http_transport /
+        for (one of user_id and user_email), and the team. retry / max_retries: retry policy.
+        rate_limit: the budget enforced before sending (default 100/min and 3,000/h per Reply
+        user; None disables proactive limiting). The budget is the user's a request acts for:
+        user_id when given, else the user behind the key (and user_email), asked once per
+        process with whoami and shared by every client of that user; budget_key names a budget
+        yourself instead (clients with the same budget_key share one). limiter: a shared
+        backend (e.g. Redis) instead of the in-process one. http_transport /
         async_http_transport: the innermost transports (tests pass httpx.MockTransport).
         """
         # The local is rebound too: a traceback through this frame (a bad base_url, say) then
@@ -128,6 +133,7 @@ class _ClientCore:
             "async_http_transport": async_http_transport,
             "clock": clock,
             "follow_redirects": follow_redirects,
+            "budget_key": budget_key,
         }
         self.transport: ReplyTransport = build_transport(
             api_key=self._api_key,
@@ -141,6 +147,7 @@ class _ClientCore:
             rate_limit=self.rate_limit,
             retry=self.retry,
             clock=clock,
+            budget_key=budget_key,
         )
         self._generated = self._build_generated(follow_redirects)
 
@@ -274,9 +281,13 @@ class ReplyContacts(_ClientCore):
         """Shortcut for `client.workflows.import_to_list(rows, list_name=..., ...)`."""
         return self.workflows.import_to_list(rows, **options)
 
-    def whoami(self) -> int:
-        """The user id the API key (and acting headers) resolve to; a cheap key check."""
-        return run_sync(self._generated, whoami()).user_id
+    def whoami(self) -> Identity:
+        """Who the key (and acting headers) act for: user id, username, team; a key check."""
+        return run_sync(self._generated, whoami())
+
+    def teams(self) -> list[Team]:
+        """The teams one can act in (pass one as `team_id=`); a personal account's single team."""
+        return run_sync(self._generated, teams())
 
     def request(
         self,
@@ -355,9 +366,13 @@ class AsyncReplyContacts(_ClientCore):
         """Shortcut for `await client.workflows.import_to_list(rows, list_name=..., ...)`."""
         return await self.workflows.import_to_list(rows, **options)
 
-    async def whoami(self) -> int:
-        """The user id the API key (and acting headers) resolve to; a cheap key check."""
-        return (await run_async(self._generated, whoami())).user_id
+    async def whoami(self) -> Identity:
+        """Who the key (and acting headers) act for: user id, username, team; a key check."""
+        return await run_async(self._generated, whoami())
+
+    async def teams(self) -> list[Team]:
+        """The teams one can act in (pass one as `team_id=`); a personal account's single team."""
+        return await run_async(self._generated, teams())
 
     async def request(
         self,

@@ -3,6 +3,8 @@
 Generated calls, facade calls and raw calls all end in `error_from_response`, so a caller catches
 the same types whichever layer made the request. This module is a leaf: it imports nothing else
 from the package, so the transport and the facade can both depend on it without import cycles.
+It reads the generated contract module (cheap, no models) for the codes whose meaning the spec
+states: which 429 codes are LinkedIn send caps.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from dataclasses import dataclass, replace
 from http import HTTPStatus
 from typing import Any
 
+from reply_contact_data_client import contract
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -30,6 +34,7 @@ __all__ = [
     "FieldError",
     "InsecureURLError",
     "JournalMismatchError",
+    "LinkedInLimitError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -298,12 +303,8 @@ class ConflictError(APIError):
     """409: the request conflicts with existing state (duplicate name, values present...)."""
 
 
-class RateLimitError(APIError):
-    """429 from the server, or raised locally when honouring a wait would exceed `max_wait`.
-
-    `retry_after` is the number of seconds to wait before trying again (None when unknown). A
-    locally raised error has `status` None: no request was sent.
-    """
+class _Throttled(APIError):
+    """A refusal that says when to come back (`retry_after`, seconds; None when unknown)."""
 
     _repr_fields = (*APIError._repr_fields, "retry_after")
 
@@ -318,6 +319,29 @@ class RateLimitError(APIError):
         if self.retry_after is not None:
             extras.append(f"retry after {self.retry_after:g}s")
         return extras
+
+
+class RateLimitError(_Throttled):
+    """The API budget: a 429 from the server (100 requests/minute and 3,000/hour per Reply
+    user), or raised locally when honouring a wait would exceed `max_wait`.
+
+    `retry_after` is the number of seconds to wait before trying again (None when unknown). A
+    locally raised error has `status` None: no request was sent.
+    """
+
+
+class LinkedInLimitError(_Throttled):
+    """A LinkedIn send cap: a 429 whose `code` is one of the contract's
+    `DirectLinkedInSendLimitCode` (`directLinkedIn.dailyLimitReached`,
+    `directLinkedIn.weeklyLimitReached`). The LinkedIn account that sent reached LinkedIn's
+    daily or weekly limit; `retry_after` is when it may send again.
+
+    A sibling of `RateLimitError`, not a subclass, on purpose: it is not the API budget. The
+    transport raises it at once (no retry, no pause of the key's other calls), and code that
+    backs off on `RateLimitError` must not sleep an hour on it: the right reaction is to stop
+    sending from that LinkedIn account, while every other call goes on. Catch both with
+    `except (RateLimitError, LinkedInLimitError)` where either means "not now".
+    """
 
 
 class ServerError(APIError):
@@ -465,6 +489,8 @@ def error_from_response(
     if error_class is RateLimitError:
         wall = now_wall if now_wall is not None else time.time()
         retry_after = parse_retry_after(lowered.get("retry-after"), wall)
+        if fields["code"] in contract.Vocabularies.DirectLinkedInSendLimitCode:
+            return LinkedInLimitError(retry_after=retry_after, **fields)
         return RateLimitError(retry_after=retry_after, **fields)
     return error_class(**fields)
 

@@ -16,10 +16,34 @@ from reply_contacts.transport import (
     RateLimitPolicy,
     ReplyTransport,
     RetryPolicy,
+    stack,
 )
+from reply_contacts.transport.budget import IdentityCache, Resolution
 
 API_KEY = "rk_live_4f9c2b7e1d0a8c6b5e3f"
 BASE_URL = "https://api.reply.io"
+
+
+class KeysKeepTheirOwnBudget(IdentityCache):
+    """Every credential settled on its own budget, as if its user could not be found: the
+    scripted fake server answers in order and knows no whoami. The tests of budgets per user
+    (test_transport_budget.py) use a real cache instead (the `user_budgets` fixture)."""
+
+    def claim(self, credential: tuple[str, str, str]) -> tuple[str, Resolution]:
+        return "settled", Resolution(key=None, settled=True)
+
+
+@pytest.fixture(autouse=True)
+def keys_keep_their_own_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stack, "identities", KeysKeepTheirOwnBudget())
+
+
+@pytest.fixture
+def user_budgets(monkeypatch: pytest.MonkeyPatch) -> IdentityCache:
+    """A fresh process-wide identity cache: keys are resolved to their users with whoami."""
+    cache = IdentityCache()
+    monkeypatch.setattr(stack, "identities", cache)
+    return cache
 
 Reply = httpx.Response | BaseException
 

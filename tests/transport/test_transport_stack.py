@@ -450,12 +450,15 @@ def test_successful_response_is_fully_usable(
 
 def test_headers_are_added(call: Caller, server: FakeServer, make_transport: MakeTransport) -> None:
     server.script = [ok()]
-    transport = make_transport(user_id=42, user_email="ops@example.com", team_id=7)
+    transport = make_transport(user_id=42, team_id=7)
     call(transport, "GET", "/v3/contacts", headers={"Authorization": ""})
     seen = server.seen[-1].headers
-    assert seen["X-User-Id"] == "42"
-    assert seen["X-User-Email"] == "ops@example.com"
-    assert seen["X-Team-Id"] == "7"
+    assert seen["X-USER-ID"] == "42"  # the backend's spellings (any case would do)
+    assert seen["X-TEAM-ID"] == "7"
+    call(make_transport(user_email="ops@example.com"), "GET", "/v3/contacts")
+    assert server.seen[-1].headers["X-User-Email"] == "ops@example.com"
+    with pytest.raises(ValueError, match="not both"):
+        make_transport(user_id=42, user_email="ops@example.com")
     assert seen["User-Agent"].startswith("reply-contacts/")
     assert " python/" in seen["User-Agent"] and " httpx/" in seen["User-Agent"]
 

@@ -17,8 +17,10 @@ def whoami_command() -> None:
     from reply_contacts.errors import PermissionDeniedError
 
     with make_client() as client:
-        user_id = client.whoami()
-        typer.echo(f"user id:        {user_id}")
+        identity = client.whoami()
+        typer.echo(f"user id:        {identity.user_id}")
+        typer.echo(f"username:       {identity.username or '(not given)'}")
+        typer.echo(f"team id:        {identity.team_id or '(not given)'}")
         typer.echo(f"base URL:       {client.base_url}")
         try:
             client.contacts.list_page(top=1)

@@ -24,7 +24,9 @@ def default_user_agent() -> str:
 
 
 class ActingAs:
-    """Who a master or organization key acts for (`X-User-Id`, `X-User-Email`, `X-Team-Id`)."""
+    """Who a master or organization key acts for (`X-USER-ID` or `X-User-Email`), and the team
+    (`X-TEAM-ID`). The spellings are Reply's backend's (its CLI mirrors them); HTTP header
+    names ignore case anyway. The acting user is named once: one of user id and email."""
 
     __slots__ = ("headers",)
 
@@ -35,13 +37,19 @@ class ActingAs:
         user_email: str | None = None,
         team_id: int | str | None = None,
     ) -> None:
-        pairs = (("X-User-Id", user_id), ("X-User-Email", user_email), ("X-Team-Id", team_id))
+        if _given(user_id) and _given(user_email):
+            raise ValueError("name the acting user once: user_id or user_email, not both")
+        pairs = (("X-USER-ID", user_id), ("X-User-Email", user_email), ("X-TEAM-ID", team_id))
         self.headers: tuple[tuple[str, str], ...] = tuple(
             (name, str(value)) for name, value in pairs if value is not None and str(value) != ""
         )
 
     def __repr__(self) -> str:
         return f"ActingAs({dict(self.headers)!r})"
+
+
+def _given(value: object) -> bool:
+    return value is not None and str(value) != ""
 
 
 def same_origin(url: httpx.URL, origin: httpx.URL) -> bool:

@@ -1,17 +1,23 @@
 """`ReplyTransport`: the httpx transport every API call goes through, sync and async.
 
-Per request, in order: refuse insecure URLs, add headers, then loop: wait for rate-limit budget
-(and any 429 pause of the key), send, and either return a good response, retry after a wait, or
-raise the typed exception for the outcome. Generated code therefore never sees an error response.
+Per request, in order: refuse insecure URLs, add headers, find whose budget it spends (the Reply
+user it acts for, `budget.py`), then loop: wait for that budget (and any 429 pause of it), send,
+and either return a good response, retry after a wait, or raise the typed exception for the
+outcome. Generated code therefore never sees an error response. A 429 whose code is a LinkedIn
+send cap is not the API budget: it is raised at once, with no retry and no pause.
 
 The loop is written once, as a generator that yields the I/O it needs (`_Acquire`, `_Send`,
-`_Read`, `_Sleep`); `handle_request` and `handle_async_request` only differ in how they perform
-those steps. That keeps sync and async behaviour identical by construction.
+`_Read`, `_Sleep`, `_AwaitIdentity`); `handle_request` and `handle_async_request` only differ in
+how they perform those steps. That keeps sync and async behaviour identical by construction.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import dataclasses
 import datetime
+import functools
 import json
 import logging
 import random
@@ -22,16 +28,21 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from reply_contact_data_client import contract
 
 from reply_contacts.errors import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
     DecodeError,
+    LinkedInLimitError,
     RateLimitError,
     ReplyError,
     error_from_response,
     is_standard_status,
 )
+from reply_contacts.transport.budget import Resolution, identities
+from reply_contacts.transport.budget import budget_key as _budget_key_of
 from reply_contacts.transport.clock import Clock, SystemClock
 from reply_contacts.transport.deadline import (
     deadline_async_http_transport,
@@ -75,7 +86,16 @@ DEFAULT_BASE_URL = "https://api.reply.io"
 EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the idempotency table for this request
 EXT_EXPECT_JSON = "reply_expect_json"  # bool: whether a 2xx body must be JSON (False to stream)
 EXT_RETRY = "reply_retry"  # RetryPolicy: e.g. a longer max_wait for bulk jobs
+# Internal: the budget key a request spends, set on the whoami that resolves a credential.
+_EXT_BUDGET = "reply_budget_key"
+# The headers that name who a request acts for (any case; the backend's spellings).
+_USER_ID_HEADER = "X-USER-ID"
+_USER_EMAIL_HEADER = "X-User-Email"
+_TEAM_HEADER = "X-TEAM-ID"
 
+# How often a request waiting for another to find its key's user looks again (doubling).
+_IDENTITY_POLL = 0.005
+_IDENTITY_POLL_MAX = 0.5
 _SLOW_BUDGET_WAIT = 1.0  # waits for rate-limit budget at least this long are logged at INFO
 _LOG_SNIPPET = 500
 _NO_BODY_STATUSES = frozenset({204, 205, 304})
@@ -116,7 +136,16 @@ class _Read:
     within: float
 
 
-_Step = _Acquire | _Sleep | _Send | _Read
+@dataclass(frozen=True)
+class _AwaitIdentity:
+    """Wait up to `within` seconds for another request to find whose budget this key spends;
+    the answer is whether it did."""
+
+    resolution: Resolution
+    within: float
+
+
+_Step = _Acquire | _Sleep | _Send | _Read | _AwaitIdentity
 _Plan = Generator[_Step, Any, httpx.Response]
 
 
@@ -147,6 +176,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         clock: Clock | None = None,
         rng: UniformSource | None = None,
         logger: logging.Logger | None = None,
+        budget_key: str | None = None,
     ) -> None:
         if not api_key:
             raise ValueError("api_key must not be empty")
@@ -165,7 +195,11 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.retry = retry
         self.rng: UniformSource = rng or random.Random()
         self.logger = logger or get_logger()
+        # The key's own (provisional) budget; requests spend their user's once it is known.
         self.limiter_key = key_fingerprint(api_key)
+        self.explicit_budget = (
+            None if budget_key is None else _budget_key_of(self.origin, explicit=budget_key)
+        )
         self._sync_inner = transport
         if async_transport is None and isinstance(transport, httpx.AsyncBaseTransport):
             async_transport = transport
@@ -265,6 +299,16 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 step.response.close()
         if isinstance(step, _Acquire):
             return self.limiter.acquire(step.key, max_wait=step.max_wait)
+        if isinstance(step, _AwaitIdentity):
+            # A synchronous call made on the thread of an asyncio task that is resolving would
+            # block that task's loop: it goes on under the provisional budget instead.
+            if step.resolution.owner == threading.get_ident():
+                return False
+            waited, pause = 0.0, _IDENTITY_POLL
+            while not step.resolution.done.is_set() and waited < step.within:
+                self.clock.sleep(pause)  # the clock's sleep: a virtual clock moves on too
+                waited, pause = waited + pause, min(pause * 2, _IDENTITY_POLL_MAX)
+            return step.resolution.done.is_set()
         self.clock.sleep(step.seconds)
         return None
 
@@ -281,6 +325,14 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 await step.response.aclose()
         if isinstance(step, _Acquire):
             return await self.limiter.acquire_async(step.key, max_wait=step.max_wait)
+        if isinstance(step, _AwaitIdentity):
+            # Polling with the clock's sleep lets the resolving request (maybe a task of this
+            # very loop) run meanwhile, and lets a virtual clock move on.
+            waited, pause = 0.0, _IDENTITY_POLL
+            while not step.resolution.done.is_set() and waited < step.within:
+                await self.clock.asleep(pause)
+                waited, pause = waited + pause, min(pause * 2, _IDENTITY_POLL_MAX)
+            return step.resolution.done.is_set()
         await self.clock.asleep(step.seconds)
         return None
 
@@ -313,6 +365,23 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             acting=self.acting,
             user_agent=self.user_agent,
         )
+        if not to_api:
+            return (yield from self._exchange(request, to_api=False, key=self.limiter_key))
+        key, resolving = yield from self._budget_of(request)
+        if resolving is None:
+            return (yield from self._exchange(request, to_api=True, key=key))
+        # This request is itself the whoami that tells whose budget the key spends.
+        deadline_at = self._deadline_at(request)
+        try:
+            response = yield from self._exchange(request, to_api=True, key=key)
+        except BaseException:
+            identities.abandon(resolving)
+            raise
+        yield from self._learn(resolving, response, deadline_at)
+        return response
+
+    def _exchange(self, request: httpx.Request, *, to_api: bool, key: str) -> _Plan:
+        """Send `request` (spending budget `key`) until an answer, a retry or a typed error."""
         method = request.method
         path = scrub(request.url.path)
         override = request.extensions.get(EXT_RETRY)
@@ -323,7 +392,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         expect_json = to_api and _expects_json(request)
         # Only an in-memory body can be sent twice; a streamed upload is consumed by the first try.
         replayable = isinstance(request.stream, httpx.ByteStream)
-        deadline_at = self.clock.now() + policy.deadline
+        deadline_at = self._deadline_at(request)
         retries = 0
         reached_server = False
         # Set when a retry follows a failure whose effect is unknown (the request reached the
@@ -334,7 +403,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         while True:
             if to_api:
                 remaining = max(0.0, deadline_at - self.clock.now())
-                yield from self._wait_for_budget(method, path, min(policy.max_wait, remaining))
+                yield from self._wait_for_budget(key, method, path, min(policy.max_wait, remaining))
             # Time left for this attempt's network waits. The clock may be virtual (tests), so
             # the time spent on the wire is measured on the real one below.
             budget = deadline_at - self.clock.now()
@@ -349,7 +418,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     response = yield _Send(request, budget)
                 finally:
                     if to_api:
-                        self._observe_delay(slot_at)
+                        self._observe_delay(key, slot_at)
                 assert response is not None
                 status = response.status_code
                 # Error bodies become exceptions and good bodies are checked to parse. Every
@@ -402,8 +471,14 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if status != 429:  # a 429 is refused before the server does anything
                 reached_server = True
             retry_after = retry_after_from_headers(response.headers, self.clock.wall())
-            if status == 429 and retry_after is not None and to_api:
-                self.limiter.pause(self.limiter_key, retry_after)
+            if status == 429:
+                refusal = self._status_error(method, path, response, body or b"")
+                if isinstance(refusal, LinkedInLimitError):
+                    # LinkedIn's cap of one LinkedIn account, not the API budget: the key's other
+                    # calls go on, and a retry could only meet the same cap.
+                    raise refusal
+                if retry_after is not None and to_api:
+                    self.limiter.pause(key, retry_after)
             if replayable and should_retry(
                 method, path, status, retries, policy=policy, idempotent=idempotent
             ):
@@ -429,18 +504,118 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     continue
             raise self._status_error(method, path, response, body or b"")
 
-    def _observe_delay(self, slot_at: float) -> None:
+    def _observe_delay(self, key: str, slot_at: float) -> None:
         # Tell the limiter how late this send may have reached the server (see Limiter.observe);
         # limiters written before `observe` existed simply do not learn.
         observe = getattr(self.limiter, "observe", None)
         if observe is not None:
-            observe(self.limiter_key, self.clock.now() - slot_at)
+            observe(key, self.clock.now() - slot_at)
+
+    def _deadline_at(self, request: httpx.Request) -> float:
+        override = request.extensions.get(EXT_RETRY)
+        policy = override if isinstance(override, RetryPolicy) else self.retry
+        return self.clock.now() + policy.deadline
+
+    # -- whose budget ---------------------------------------------------------------------------
+
+    def _budget_of(
+        self, request: httpx.Request
+    ) -> Generator[_Step, Any, tuple[str, Resolution | None]]:
+        """The budget key `request` spends, and the resolution it must settle when it is itself
+        the whoami that finds the key's user (see `budget.py`)."""
+        forced = request.extensions.get(_EXT_BUDGET)
+        if isinstance(forced, str):
+            return forced, None
+        if self.explicit_budget is not None:
+            return self.explicit_budget, None
+        acting_id = request.headers.get(_USER_ID_HEADER, "").strip()
+        if acting_id.isascii() and acting_id.isdigit():
+            return _budget_key_of(self.origin, user_id=int(acting_id)), None
+        if self.rate_limit is None:
+            return self.limiter_key, None  # no proactive limit: nothing worth a lookup
+        email = request.headers.get(_USER_EMAIL_HEADER, "").strip().lower()
+        credential = (str(self.origin), self.limiter_key, email)
+        deadline_at = self._deadline_at(request)
+        while True:
+            verdict, resolution = identities.claim(credential)
+            if verdict == "settled":
+                return resolution.key or self.limiter_key, None
+            if verdict == "wait":
+                remaining = deadline_at - self.clock.now()
+                answered = remaining > 0 and (yield _AwaitIdentity(resolution, remaining))
+                if not answered:
+                    return self.limiter_key, None
+                continue
+            if contract.Operations.who_am_i.matches(request.method, request.url.path):
+                return self.limiter_key, resolution
+            return (yield from self._resolve(request, resolution, deadline_at))
+
+    def _resolve(
+        self, request: httpx.Request, resolution: Resolution, deadline_at: float
+    ) -> Generator[_Step, Any, tuple[str, None]]:
+        """Ask whoami whose budget this key spends, under the key's provisional budget."""
+        from reply_contact_data_client.api.identity import who_am_i
+
+        spec = who_am_i.build_request()
+        acting = {
+            name: value
+            for name, value in request.headers.items()
+            if name.lower() in (_USER_EMAIL_HEADER.lower(), _TEAM_HEADER.lower())
+        }
+        policy = dataclasses.replace(
+            self.retry, deadline=max(0.001, deadline_at - self.clock.now())
+        )
+        probe = httpx.Request(
+            spec["method"].upper(),
+            str(self.origin).rstrip("/") + spec["url"],
+            headers=acting,
+            extensions={
+                _EXT_BUDGET: self.limiter_key,
+                EXT_RETRY: policy,
+                "timeout": request.extensions.get("timeout", {}),
+            },
+        )
+        try:
+            response = yield from self._plan(probe)
+        except APIError as refused:
+            if refused.status is not None and 400 <= refused.status < 500 and refused.status != 429:
+                # The key is refused (revoked, no acting user...): it keeps its own budget, and
+                # the call itself will meet its own refusal.
+                identities.settle(resolution, self.limiter_key)
+            else:
+                identities.abandon(resolution)
+            return self.limiter_key, None
+        except ReplyError:
+            identities.abandon(resolution)  # unreachable or odd for now: try again next time
+            return self.limiter_key, None
+        except BaseException:
+            identities.abandon(resolution)
+            raise
+        return (yield from self._learn(resolution, response, deadline_at)), None
+
+    def _learn(
+        self, resolution: Resolution, response: httpx.Response, deadline_at: float
+    ) -> Generator[_Step, Any, str]:
+        """Settle the key's budget from a whoami answer, and charge that whoami to it."""
+        user_id = _user_in_whoami(response)
+        if user_id is None:
+            # The server answered without naming a user: asking again would not tell more.
+            identities.settle(resolution, self.limiter_key)
+            return self.limiter_key
+        key = _budget_key_of(self.origin, user_id=user_id)
+        identities.settle(resolution, key)
+        if self.rate_limit is not None:
+            remaining = max(0.0, deadline_at - self.clock.now())
+            # The server counted the whoami against this user: so does the limiter. A budget
+            # too full for that within the call's time: the user's next request waits anyway.
+            with contextlib.suppress(RateLimitError):
+                yield _Acquire(key, min(self.retry.max_wait, remaining))
+        return key
 
     def _wait_for_budget(
-        self, method: str, path: str, max_wait: float
+        self, key: str, method: str, path: str, max_wait: float
     ) -> Generator[_Step, Any, None]:
         """Take a rate-limit slot (or, without proactive limiting, sit out a shared 429 pause)."""
-        key = self.limiter_key
         if self.rate_limit is None:
             pause = self.limiter.paused_for(key)
             if pause <= 0:
@@ -625,6 +800,31 @@ def error_from_client_failure(failure: httpx.HTTPError, request: httpx.Request) 
             f"{_describe(failure)} on {method} {path}", method=method, path=path
         )
     return DecodeError(f"{_describe(failure)} on {method} {path}", method=method, path=path)
+
+
+def _user_in_whoami(response: httpx.Response) -> int | None:
+    """The user id of a whoami answer, read by the generated operation; None if it has none."""
+    from reply_contact_data_client.api.identity import who_am_i
+    from reply_contact_data_client.models import WhoAmI
+
+    try:
+        parsed = who_am_i.build_response(client=_parser_client(), response=response).parsed
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+        return None
+    if not isinstance(parsed, WhoAmI):
+        return None
+    user_id = parsed.user_id
+    if isinstance(user_id, bool) or not isinstance(user_id, int) or user_id < 1:
+        return None
+    return user_id
+
+
+@functools.cache
+def _parser_client() -> Any:
+    """A generated `Client` for parsing only (its `raise_on_unexpected_status` stays False)."""
+    from reply_contact_data_client import Client
+
+    return Client(base_url="https://api.reply.io")
 
 
 def _may_have_body(method: str, status: int) -> bool:
