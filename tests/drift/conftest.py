@@ -14,6 +14,9 @@ def sandbox(reply_sandbox: Sandbox) -> Sandbox:
     # Each run uses its own key (its own client-side budget); the server's limits would only
     # make the suite wait.
     reply_sandbox.disable_rate_limit()
+    # An organization workspace, so that its team listing answers (a personal account's is a
+    # 403 workspace.organizationRequired, which drift reports as "not checked").
+    reply_sandbox.seed(organization=True)
     return reply_sandbox
 
 

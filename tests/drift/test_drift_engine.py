@@ -102,6 +102,7 @@ async def test_the_local_rate_budget_applies(check: Any, populated: dict[str, An
     tight = RateLimitPolicy(per_minute=3, per_hour=3000, minute_window=3600.0, margin=0)
     report = await check(rate_limit=tight, limiter=InMemoryLimiter(tight))
     assert report.requests_sent == 3
+    # The first operation is whoami: it also tells whose budget the key spends, at no extra cost.
     assert sum(r.outcome == "ok" for r in report.results) == 3
     refused = [r for r in report.results if r.outcome != "ok"]
     assert all(r.outcome == "not checked" and "rate limited" in r.reason for r in refused)

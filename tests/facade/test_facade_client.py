@@ -43,7 +43,7 @@ def test_key_and_url_from_environment(monkeypatch: pytest.MonkeyPatch, sb: Sandb
     monkeypatch.setenv("REPLY_BASE_URL", sb.url)
     with ReplyContacts(rate_limit=None) as client:
         assert client.base_url == sb.url
-        assert client.whoami() == 1
+        assert (client.whoami()).user_id == 1
 
 
 async def test_async_client_from_environment(monkeypatch: pytest.MonkeyPatch, sb: Sandbox) -> None:
@@ -51,7 +51,7 @@ async def test_async_client_from_environment(monkeypatch: pytest.MonkeyPatch, sb
     monkeypatch.setenv("REPLY_BASE_URL", sb.url + "/v3/")
     async with AsyncReplyContacts(rate_limit=None) as client:
         assert client.base_url == sb.url
-        assert await client.whoami() == 1
+        assert (await client.whoami()).user_id == 1
 
 
 def test_arguments_win_over_environment(monkeypatch: pytest.MonkeyPatch, sb: Sandbox) -> None:
@@ -59,7 +59,7 @@ def test_arguments_win_over_environment(monkeypatch: pytest.MonkeyPatch, sb: San
     monkeypatch.setenv("REPLY_BASE_URL", "https://api.reply.io")
     with ReplyContacts(api_key=API_KEY, base_url=sb.url, rate_limit=None) as client:
         assert client.base_url == sb.url
-        assert client.whoami() == 1
+        assert (client.whoami()).user_id == 1
 
 
 def test_default_base_url_is_the_real_api(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,7 +83,7 @@ def test_missing_key_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_v3_suffix_and_slashes_accepted(sb: Sandbox, given: str) -> None:
     with ReplyContacts(**client_options(sb, base_url=given.format(url=sb.url))) as client:
         assert client.base_url == sb.url
-        assert client.whoami() == 1
+        assert (client.whoami()).user_id == 1
 
 
 @pytest.mark.parametrize(
@@ -178,17 +178,22 @@ def test_errors_never_show_the_key() -> None:
 @pytest.mark.parametrize("cls", [ReplyContacts, AsyncReplyContacts])
 async def test_acting_headers_and_credentials_are_sent(cls: type[Any]) -> None:
     recorder = Recorder()
-    client = mock_client(recorder, cls, user_id=42, user_email="ann@example.com", team_id=9)
-    assert await run(client.whoami()) == 7
+    client = mock_client(recorder, cls, user_id=42, team_id=9)
+    assert (await run(client.whoami())).user_id == 7
     await run(client.request("GET", "/v3/contacts", params={"top": 1}))
     for request in recorder.requests:
         assert request.headers["Authorization"] == f"Bearer {SECRET}"
-        assert request.headers["X-User-Id"] == "42"
-        assert request.headers["X-User-Email"] == "ann@example.com"
-        assert request.headers["X-Team-Id"] == "9"
+        assert request.headers["X-USER-ID"] == "42"
+        assert request.headers["X-TEAM-ID"] == "9"
         assert request.headers["User-Agent"].startswith("reply-contacts/")
     assert recorder.requests[1].url == "https://api.reply.io/v3/contacts?top=1"
     await run(client.close())
+    by_email = mock_client(recorder, cls, user_email="ann@example.com", team_id=9)
+    await run(by_email.whoami())
+    assert recorder.requests[-1].headers["X-User-Email"] == "ann@example.com"
+    await run(by_email.close())
+    with pytest.raises(ValueError, match="not both"):
+        mock_client(recorder, cls, user_id=42, user_email="ann@example.com")
 
 
 def test_no_acting_headers_unless_asked() -> None:
@@ -233,7 +238,7 @@ def test_one_pool_per_client_and_copies_share_it(sb: Sandbox) -> None:
     assert client.requests_sent == 6 and copy.requests_sent == 3
     assert sb.stats()["requests"] == 9
     copy.close()
-    assert client.whoami() == 1, "closing the copy must not close the shared pool"
+    assert (client.whoami()).user_id == 1, "closing the copy must not close the shared pool"
     client.close()
     with pytest.raises(RuntimeError):
         client.whoami()
@@ -244,11 +249,11 @@ async def test_async_copies_share_the_pool(sb: Sandbox) -> None:
     client = AsyncReplyContacts(**client_options(sb, async_http_transport=pool))
     copy = client.with_options(user_email="owner@sandbox.test")
     assert getattr(copy.transport.inner_transports()[1], "_inner", None) is pool
-    assert await client.whoami() == 1
+    assert (await client.whoami()).user_id == 1
     assert await copy.contacts.count() == 0
     assert len(pool._pool.connections) == 1
     await copy.close()
-    assert await client.whoami() == 1
+    assert (await client.whoami()).user_id == 1
     await client.close()
     with pytest.raises(RuntimeError):
         await client.whoami()
@@ -256,31 +261,31 @@ async def test_async_copies_share_the_pool(sb: Sandbox) -> None:
 
 def test_sync_context_manager_closes(sb: Sandbox) -> None:
     with ReplyContacts(**client_options(sb)) as client:
-        assert client.whoami() == 1
+        assert (client.whoami()).user_id == 1
     with pytest.raises(RuntimeError, match="closed"):
         client.whoami()
 
 
 async def test_async_context_manager_closes(sb: Sandbox) -> None:
     async with AsyncReplyContacts(**client_options(sb)) as client:
-        assert await client.whoami() == 1
+        assert (await client.whoami()).user_id == 1
     with pytest.raises(RuntimeError, match="closed"):
         await client.whoami()
 
 
 async def test_async_client_serves_concurrent_tasks(aclient: AsyncReplyContacts) -> None:
     results = await asyncio.gather(*(aclient.whoami() for _ in range(10)))
-    assert results == [1] * 10
+    assert [identity.user_id for identity in results] == [1] * 10
 
 
 # -- whoami and the escape hatch ---------------------------------------------------------------
 
 
 async def test_whoami_follows_the_key(api: Any, sb: Sandbox, make_api: Any) -> None:
-    assert await run(api.whoami()) == 1
+    assert (await run(api.whoami())).user_id == 1
     sb.add_key("rk_test_facade_user3_key", user_id=3)
     other = make_api(api_key="rk_test_facade_user3_key")
-    assert await run(other.whoami()) == 3
+    assert (await run(other.whoami())).user_id == 3
 
 
 async def test_request_escape_hatch(api: Any, sb: Sandbox) -> None:

@@ -370,11 +370,12 @@ async def test_send_direct_email(api: Any, sb: Sandbox) -> None:
 async def test_five_linkedin_sends(api: Any, sb: Sandbox) -> None:
     (cid,) = seeded_contacts(sb, 1, linkedInUrl="https://www.linkedin.com/in/p1")
     account = {"linkedin_account_id": LINKEDIN_ACCOUNT}
+    recording = sb.seed_voice_attachment(user_id=1, duration_seconds=30)
     sends = [
         ("connect", api.contacts.send_linkedin_connect, {"message": "Hi {{firstName}}"}),
         ("message", api.contacts.send_linkedin_message, {"message": "Thanks for connecting"}),
         ("inMail", api.contacts.send_linkedin_inmail, {"subject": "Idea", "body": "Short pitch"}),
-        ("voice", api.contacts.send_linkedin_voice, {"voice_attachment_id": 55}),
+        ("voice", api.contacts.send_linkedin_voice, {"voice_attachment_id": recording}),
         ("aiVoice", api.contacts.send_linkedin_ai_voice, {"script": "Hello there"}),
     ]
     activity_ids = []

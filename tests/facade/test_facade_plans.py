@@ -14,16 +14,19 @@ import reply_contact_data_client.api as generated_api
 import reply_contacts.resources as resources
 import yaml
 from facade_support import Recorder, run
-from reply_contact_data_client.contract import Operations
+from reply_contact_data_client.contract import OPERATIONS, Operations
 from reply_contacts import AsyncReplyContacts, DecodeError, NotFoundError, ReplyContacts
+from reply_contacts import _identity as identity_plans
 from reply_contacts._plan import Call, run_async, run_sync
 
 SPEC = Path(__file__).resolve().parents[2] / "contact-data.openapi.yaml"
 
 
 def snake(operation_id: str) -> str:
-    # The generator's spelling: SendDirectLinkedInAiVoice -> send_direct_linked_in_ai_voice.
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", operation_id).lower()
+    # The generator's spelling (SendDirectLinkedInAiVoice -> send_direct_linked_in_ai_voice,
+    # WhoAmITeamUsers -> who_am_i_team_users), as the contract module records it.
+    names = {op.operation_id: op.name for op in OPERATIONS.values()}
+    return names.get(operation_id) or re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", operation_id).lower()
 
 
 def spec_operations() -> list[str]:
@@ -38,14 +41,16 @@ def spec_operations() -> list[str]:
 
 def test_every_spec_operation_is_reachable_from_a_namespace() -> None:
     operations = spec_operations()
-    assert len(operations) == 63
+    assert len(operations) == 65
     generated = {
         module.stem
         for module in Path(generated_api.__file__).parent.glob("*/*.py")
         if module.stem != "__init__"
     }
     assert {snake(op) for op in operations} == generated
-    source = "\n".join(p.read_text() for p in Path(resources.__file__).parent.glob("*.py"))
+    # The resources' namespaces, and the client's own whoami() and teams() (_identity.py).
+    modules = [*Path(resources.__file__).parent.glob("*.py"), Path(identity_plans.__file__)]
+    source = "\n".join(p.read_text() for p in modules)
     unreachable = sorted(op for op in operations if not re.search(rf"\b{snake(op)}\b", source))
     assert unreachable == []
 

@@ -51,7 +51,8 @@ async def test_whoami_turns_any_odd_answer_into_a_decode_error(mode: str, what: 
 async def test_whoami_reads_the_documented_answer(mode: str) -> None:
     body = json.dumps({"userId": 41, "username": "ann", "teamId": 7}).encode()
     with LoopbackServer(lambda _: Answer(200, JSON, body)) as server:
-        assert await call_with(mode, server.url, lambda client: client.whoami()) == 41
+        identity = await call_with(mode, server.url, lambda client: client.whoami())
+    assert (identity.user_id, identity.username, identity.team_id) == (41, "ann", 7)
 
 
 def _redirect_to_itself(request: Received) -> Answer:

@@ -57,10 +57,7 @@ def test_spec_loads_and_validates() -> None:
 
 
 def test_sandbox_serves_exactly_the_specified_operations() -> None:
-    served = {
-        (item.operation.method, item.operation.path): item
-        for item in all_served()
-    }
+    served = {(item.operation.method, item.operation.path): item for item in all_served()}
     assert set(served) == set(SPEC_OPERATIONS)
     for key, item in served.items():
         specified = SPEC_OPERATIONS[key]

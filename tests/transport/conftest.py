@@ -45,6 +45,7 @@ def user_budgets(monkeypatch: pytest.MonkeyPatch) -> IdentityCache:
     monkeypatch.setattr(stack, "identities", cache)
     return cache
 
+
 Reply = httpx.Response | BaseException
 
 

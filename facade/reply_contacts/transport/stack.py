@@ -13,7 +13,6 @@ how they perform those steps. That keeps sync and async behaviour identical by c
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import datetime
