@@ -3,7 +3,7 @@
 Each figure is a ratio against a baseline measured in the same run on the same machine, never
 an absolute time checked against a threshold: these machines are noisy, ratios are not.
 
-Sections: import, limiter, facade, sandbox (default: all).
+Sections: import, limiter, budget, facade, sandbox (default: all).
 """
 
 from __future__ import annotations
@@ -79,6 +79,35 @@ def _limiter_rows() -> list[Row]:
     return rows
 
 
+def _budget_rows() -> list[Row]:
+    from bench.bench_budget import run
+
+    figures = run()
+    rows: list[Row] = []
+    for scenario, subject, baseline in (
+        ("two keys of one user", "two_keys_per_user", "two_keys_per_key"),
+        ("organization key acting for 3 users", "org_per_user", "org_one_budget"),
+    ):
+        ours, old = figures[subject], figures[baseline]
+        rows.append(
+            (
+                f"{scenario}: 429s, budget per user vs per key",
+                f"{ours['429s']} x 429",
+                f"{old['429s']} x 429",
+                ours["429s"] / old["429s"] if old["429s"] else float(ours["429s"]),
+            )
+        )
+        rows.append(
+            (
+                f"{scenario}: utilization of the users' budgets",
+                f"{ours['utilization']:.2f} ({ours['served']} in {ours['elapsed_s']:.1f} s)",
+                f"per key {old['utilization']:.2f} ({old['elapsed_s']:.1f} s)",
+                ours["utilization"] / old["utilization"] if old["utilization"] else 0.0,
+            )
+        )
+    return rows
+
+
 def _facade_rows() -> list[Row]:
     from bench.bench_facade import _format_seconds, measure
 
@@ -110,6 +139,7 @@ def _sandbox_rows() -> list[Row]:
 SECTIONS: dict[str, Callable[[], list[Row]]] = {
     "import": _import_rows,
     "limiter": _limiter_rows,
+    "budget": _budget_rows,
     "facade": _facade_rows,
     "sandbox": _sandbox_rows,
 }

@@ -8,7 +8,9 @@ the ``/_sandbox`` admin routes then need it in that header (a warning says so on
 
 from __future__ import annotations
 
+import json
 import signal
+from pathlib import Path
 from types import FrameType
 from typing import Annotated
 
@@ -63,6 +65,14 @@ def serve(
     ] = None,
     seed: Annotated[bool, typer.Option(help="Seed users, sequences and accounts.")] = True,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
+    identity: Annotated[
+        Path | None,
+        typer.Option(
+            "--identity",
+            help="JSON seed document with teams, users and keys (personal, master,"
+            " organization); kept across resets.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the sandbox until SIGINT or SIGTERM."""
     require_sandbox()  # without the [sandbox] extra: one line naming it, exit 2
@@ -77,9 +87,17 @@ def serve(
     try:
         limits = RateLimitConfig.parse(rate_limit)
         rules = [FaultRule.parse(spec) for spec in fault or []]
-    except ValueError as error:
+        workspace = json.loads(identity.read_text(encoding="utf-8")) if identity else None
+        state = SandboxState(
+            db_path=db,
+            api_key=api_key,
+            seed=seed,
+            rate_limit=limits,
+            faults=rules,
+            identity=workspace,
+        )
+    except (ValueError, KeyError, TypeError, OSError) as error:
         raise typer.BadParameter(str(error)) from None
-    state = SandboxState(db_path=db, api_key=api_key, seed=seed, rate_limit=limits, faults=rules)
     for spec in key or []:
         name, scopes, user_id = parse_key(spec)
         state.ensure_user(user_id)
@@ -102,4 +120,4 @@ def serve(
         server.serve_forever()
     finally:
         server.socket.close()
-        state.store.close()
+        state.close()
