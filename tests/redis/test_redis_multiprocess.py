@@ -149,7 +149,11 @@ def test_a_429_seen_by_one_process_pauses_the_others(
         sb.inject_fault("GET", "/v3/contacts", status=429, retry_after=2, times=1)
         limiter = RedisLimiter(redis_url, policy, namespace=namespace)
         transport = build_transport(
-            api_key=sb.api_key, base_url=sb.url, limiter=limiter, rate_limit=policy
+            api_key=sb.api_key,
+            base_url=sb.url,
+            limiter=limiter,
+            rate_limit=policy,
+            budget_key="fleet",  # the other process's budget too
         )
         statuses: list[int] = []
         with httpx.Client(transport=transport, base_url=sb.url) as client:
@@ -159,7 +163,7 @@ def test_a_429_seen_by_one_process_pauses_the_others(
             )
             first.start()
             deadline = time.monotonic() + 10
-            while (left := limiter.paused_for(transport.limiter_key)) <= 0:
+            while (left := limiter.paused_for(transport.explicit_budget or "")) <= 0:
                 assert time.monotonic() < deadline, "the 429 never paused the key"
                 time.sleep(0.005)
             pause_ends = time.monotonic() + left

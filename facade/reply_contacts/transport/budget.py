@@ -19,6 +19,12 @@ the budget it is about to discover, and a budget of its own keeps it from ever w
 reservation it would have to make itself), then charged to the user's budget once known, so
 the user's windows count it as the server does. `IdentityCache` makes sure one request per key
 resolves while the others of that key wait for its answer, never for a limiter slot.
+
+The one request a user's budget cannot reserve is that whoami: its user is unknown until it
+answers. So each process spends one unreserved request per key, at its first request; if the
+user's budget is already full at that moment (another process of the same user in full
+flight), that can cost one 429, which is retried. A caller that knows the user can say so
+(`user_id=` for master and organization keys, or `budget_key=`) and no whoami is sent.
 """
 
 from __future__ import annotations

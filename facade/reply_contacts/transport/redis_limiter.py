@@ -1,4 +1,4 @@
-"""`RedisLimiter`: one rate-limit budget per API key for every process and machine using a Redis.
+"""`RedisLimiter`: one rate-limit budget per Reply user for every process and machine using a Redis.
 
 Reply counts 100 requests/minute and 3,000/hour per user, across every client of that user. An
 in-process limiter cannot see the workers on other machines; this one keeps the budget in Redis,
@@ -276,7 +276,8 @@ class RedisLimiter:
 
     `clock` serves the sleeps and the caller's elapsed time; the windows always run on Redis's
     `TIME`, so a virtual clock does not make Redis time virtual. Limiter keys are stored as
-    given: the transport passes an API-key fingerprint, never the key itself.
+    given: the transport passes a budget key (`transport.budget.budget_key`, the one derivation
+    both limiters see: a Reply user's, a named one, or an API-key fingerprint), never a key.
     """
 
     def __init__(
