@@ -73,10 +73,7 @@ def is_blacklisted(db: sqlite3.Connection, email: str) -> bool:
 
 def _required_text(ctx: Ctx, reader: BodyReader, name: str) -> str:
     """A non-blank string member, no longer than the contract's maxLength where it states one."""
-    try:
-        max_length = ctx.operation.limit(f"/{name}").max_length
-    except KeyError:
-        max_length = None
+    max_length = _max_length(ctx, f"/{name}")
     value = reader.string(name, required=f"'{name}' must not be empty.")
     if isinstance(value, str):
         if not value.strip():

@@ -65,6 +65,18 @@ def seed_user(
     return new_id
 
 
+def seed_user_item(db: sqlite3.Connection, item: Mapping[str, Any]) -> int:
+    """A user as the seed document spells one: id, name, email, deniedFeatures, voiceProfile."""
+    return seed_user(
+        db,
+        user_id=item.get("id"),
+        name=item.get("name"),
+        email=item.get("email"),
+        denied_features=item.get("deniedFeatures", ()),
+        voice_profile=item.get("voiceProfile", True),
+    )
+
+
 def seed_sequence(db: sqlite3.Connection, *, name: str, steps: Sequence[str] | int = 3) -> int:
     cursor = db.execute("INSERT INTO sequences (name) VALUES (?)", (name,))
     sequence_id = cursor.lastrowid
@@ -356,16 +368,7 @@ def apply_seed(db: sqlite3.Connection, spec: Mapping[str, Any]) -> dict[str, lis
         return items
 
     for item in each("users"):
-        created.setdefault("users", []).append(
-            seed_user(
-                db,
-                user_id=item.get("id"),
-                name=item.get("name"),
-                email=item.get("email"),
-                denied_features=item.get("deniedFeatures", ()),
-                voice_profile=item.get("voiceProfile", True),
-            )
-        )
+        created.setdefault("users", []).append(seed_user_item(db, item))
     for item in each("sequences"):
         created.setdefault("sequences", []).append(
             seed_sequence(db, name=item["name"], steps=item.get("steps", 3))

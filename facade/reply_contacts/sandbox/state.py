@@ -25,7 +25,7 @@ from .identity import (
     TeamSpace,
 )
 from .ratelimit import Clock, RateLimitConfig, RateLimiter
-from .seed import apply_seed, seed_default, seed_user
+from .seed import apply_seed, seed_default, seed_user, seed_user_item
 from .send_caps import SendCaps
 from .stats import Stats
 from .store import Store
@@ -178,15 +178,7 @@ class SandboxState:
             team = self.ensure_team(int(item["id"]), item.get("name"))
             for member in item.get("members") or []:
                 if isinstance(member, Mapping):
-                    with team.store.transaction() as db:
-                        seed_user(
-                            db,
-                            user_id=member.get("id"),
-                            name=member.get("name"),
-                            email=member.get("email"),
-                            denied_features=member.get("deniedFeatures", ()),
-                            voice_profile=member.get("voiceProfile", True),
-                        )
+                    _seed_member(team, member)
                 else:
                     self.ensure_user(int(member), team.id)
             if isinstance(item.get("seed"), Mapping):
@@ -198,16 +190,7 @@ class SandboxState:
         data["users"] = [user for user in users if not user.get("teams")]
         for user in elsewhere:
             for joined in user["teams"]:
-                team = self.ensure_team(int(joined))
-                with team.store.transaction() as db:
-                    new_id = seed_user(
-                        db,
-                        user_id=user.get("id"),
-                        name=user.get("name"),
-                        email=user.get("email"),
-                        denied_features=user.get("deniedFeatures", ()),
-                        voice_profile=user.get("voiceProfile", True),
-                    )
+                new_id = _seed_member(self.ensure_team(int(joined)), user)
             created.setdefault("users", []).append(new_id)
         with self.team(team_id).store.transaction() as db:
             for key, ids in apply_seed(db, data).items():
@@ -220,6 +203,12 @@ class SandboxState:
             self.keys.add(str(item["key"]), item.get("scopes", ALL_SCOPES), user_id, kind)
             created.setdefault("keys", []).append(str(item["key"]))
         return created
+
+
+def _seed_member(team: TeamSpace, user: Mapping[str, Any]) -> int:
+    """A user of the seed document (``users[]`` item or team member) added to ``team``."""
+    with team.store.transaction() as db:
+        return seed_user_item(db, user)
 
 
 def _objects(spec: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
