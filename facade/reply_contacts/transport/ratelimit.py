@@ -1,9 +1,10 @@
-"""Proactive rate limiting: stay under 100 requests/minute and 3,000/hour per API key.
+"""Proactive rate limiting: stay under 100 requests/minute and 3,000/hour per Reply user.
 
 The server counts requests per user in sliding windows and answers 429 past either limit. The
-limiter keeps every client of one key under both windows before the server has to say so, serves
-waiting callers first-come first-served, and carries the "server said wait" pause from a 429 to
-every later request of that key.
+limiter keeps every client of one budget under both windows before the server has to say so,
+serves waiting callers first-come first-served, and carries the "server said wait" pause from a
+429 to every later request of that budget. A budget is named by its key, which the transport
+derives in one place (`budget.budget_key`: the Reply user a request acts for).
 
 `InMemoryLimiter` is written here rather than taken from `limits` or `pyrate-limiter`: those
 answer "may I send now?" against the system clock, while fairness needs each caller to reserve
