@@ -10,8 +10,8 @@ import httpx
 from .errors import ReplyError
 from .transport.redaction import redact_headers
 from .transport.security import ensure_secure_url
+from .transport.stack import DEFAULT_BASE_URL
 
-DEFAULT_BASE_URL = "https://api.reply.io"
 # Explicit limits: the generated client's default is "no timeout at all".
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0, pool=10.0)
 

@@ -32,12 +32,13 @@ from .transport import (
 if TYPE_CHECKING:
     from reply_contact_data_client import AuthenticatedClient
 
+    from ._catalog import CustomFieldCatalog
     from .resources.account_lists import AccountLists, AsyncAccountLists
     from .resources.accounts import Accounts, AsyncAccounts
     from .resources.background_jobs import AsyncBackgroundJobs, BackgroundJobs
     from .resources.contact_lists import AsyncContactLists, ContactLists
     from .resources.contacts import AsyncContacts, Contacts
-    from .resources.custom_fields import AsyncCustomFields, CustomFieldCatalog, CustomFields
+    from .resources.custom_fields import AsyncCustomFields, CustomFields
     from .workflows import AsyncWorkflows, Workflows
     from .workflows.import_report import ImportReport
 
@@ -193,7 +194,7 @@ class _ClientCore:
     @functools.cached_property
     def field_catalog(self) -> CustomFieldCatalog:
         """Custom field definitions cached for title <-> id lookups (refreshed on a miss)."""
-        from .resources.custom_fields import CustomFieldCatalog
+        from ._catalog import CustomFieldCatalog
 
         return CustomFieldCatalog()
 

@@ -113,7 +113,7 @@ def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mappi
     unknown = sorted(set(fields) - _python_names(cls))
     if unknown:
         raise TypeError(f"{cls.__name__} has no field(s) {', '.join(unknown)}")
-    return build_model(cls, {_api_name(k): _jsonable(v) for k, v in fields.items()}, {})
+    return build_model(cls, {camel_case(k): _jsonable(v) for k, v in fields.items()}, {})
 
 
 _PYTHON_NAMES: dict[type[Any], frozenset[str]] = {}
@@ -128,11 +128,12 @@ def _python_names(cls: type[Any]) -> frozenset[str]:
 
 
 def _api_names(cls: type[Any]) -> frozenset[str]:
-    return frozenset(_api_name(name) for name in _python_names(cls))
+    return frozenset(camel_case(name) for name in _python_names(cls))
 
 
-def _api_name(python_name: str) -> str:
-    """The generator's snake_case name back to the API's camelCase (first_name -> firstName)."""
+def camel_case(python_name: str) -> str:
+    """The generator's snake_case name back to the API's camelCase (first_name -> firstName);
+    a name already in camelCase is kept."""
     head, *rest = python_name.rstrip("_").split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
@@ -197,16 +198,18 @@ def bulk_in_chunks(
     operation: Operation,
     pointer: str,
     ids: Sequence[int],
-    make_call: Callable[[list[int]], Call[Any]],
+    body_for: Callable[[list[int]], Any],
+    path: Mapping[str, Any] | None = None,
 ) -> Flow[BulkResult]:
     """Run a per-id bulk endpoint over any number of ids; merge the per-id results.
 
     Each request carries as many ids as the spec's `maxItems` for the id array at `pointer`
-    allows, so a limit changed in the spec changes the batching with no edit here. Every failure
-    of every chunk is kept, so the caller sees all of them, not only the first.
+    allows, so a limit changed in the spec changes the batching with no edit here. `body_for`
+    builds a chunk's request body; `path` holds the path parameters (`{"id": list_id}`). Every
+    failure of every chunk is kept, so the caller sees all of them, not only the first.
     """
     result = BulkResult(operation.name, ())
     for chunk in chunks(ids, batch_size(operation, pointer)):
-        parsed = yield make_call(chunk)
+        parsed = yield Call(operation, {**(path or {}), "body": body_for(chunk)})
         result = result.merge(bulk_result(operation.name, chunk, parsed))
     return result

@@ -6,11 +6,7 @@ Hand `build_transport(api_key=..., base_url=...)` to the generated client as
 
 from reply_contacts.transport.clock import Clock, FakeClock, SystemClock
 from reply_contacts.transport.headers import ActingAs, default_user_agent
-from reply_contacts.transport.idempotency import (
-    IDEMPOTENT_POST_PATTERNS,
-    IDEMPOTENT_POSTS,
-    is_idempotent,
-)
+from reply_contacts.transport.idempotency import is_idempotent
 from reply_contacts.transport.logging import LOGGER_NAME, SecretFilter, configure_from_env
 from reply_contacts.transport.ratelimit import (
     InMemoryLimiter,
@@ -41,8 +37,6 @@ __all__ = [
     "EXT_EXPECT_JSON",
     "EXT_IDEMPOTENT",
     "EXT_RETRY",
-    "IDEMPOTENT_POSTS",
-    "IDEMPOTENT_POST_PATTERNS",
     "LOGGER_NAME",
     "ActingAs",
     "Clock",

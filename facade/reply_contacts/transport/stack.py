@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from reply_contact_data_client.contract import SERVER_URL
 
 from reply_contacts.errors import (
     ConnectionError,
@@ -60,10 +61,10 @@ from reply_contacts.transport.security import ensure_secure_url
 
 __all__ = ["DEFAULT_BASE_URL", "ReplyTransport", "build_transport"]
 
-DEFAULT_BASE_URL = "https://api.reply.io"
+DEFAULT_BASE_URL = SERVER_URL
 
 # Per-request switches a caller can put in `request.extensions` (httpx passes them through).
-EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the idempotency table for this request
+EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the contract's x-idempotent for this request
 EXT_EXPECT_JSON = "reply_expect_json"  # bool: whether a 2xx body must be JSON (False to stream)
 EXT_RETRY = "reply_retry"  # RetryPolicy: e.g. a longer max_wait for bulk jobs
 
