@@ -182,13 +182,11 @@ class AccountsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactAccountBulkDeleteRequest
 
         ids = id_list(account_ids, "account id")
-        return (
-            yield from bulk_in_chunks(
-                Operations.bulk_delete_contact_accounts,
-                "/ids",
-                ids,
-                lambda chunk: ContactAccountBulkDeleteRequest(ids=chunk),
-            )
+        return bulk_in_chunks(
+            Operations.bulk_delete_contact_accounts,
+            "/ids",
+            ids,
+            lambda chunk: ContactAccountBulkDeleteRequest(ids=chunk),
         )
 
     @operation
@@ -238,14 +236,12 @@ class AccountsOperations(ResourceBase):
 
         (account_id,) = id_list(account_id, "account_id")
         ids = id_list(contact_ids, "contact id")
-        return (
-            yield from bulk_in_chunks(
-                operation,
-                "/contactIds",
-                ids,
-                lambda chunk: ContactAccountContactIdsRequest(contact_ids=chunk),
-                {"id": account_id},
-            )
+        return bulk_in_chunks(
+            operation,
+            "/contactIds",
+            ids,
+            lambda chunk: ContactAccountContactIdsRequest(contact_ids=chunk),
+            {"id": account_id},
         )
 
 

@@ -419,9 +419,7 @@ class ContactsOperations(ResourceBase):
             return SetContactsRepliedRequest(contact_ids=chunk, is_replied=replied)
 
         ids = id_list(contact_ids, "contact id")
-        return (
-            yield from bulk_in_chunks(Operations.set_contacts_replied, "/contactIds", ids, body_for)
-        )
+        return bulk_in_chunks(Operations.set_contacts_replied, "/contactIds", ids, body_for)
 
     @operation
     def set_bounced(
@@ -446,9 +444,7 @@ class ContactsOperations(ResourceBase):
             )
 
         ids = id_list(contact_ids, "contact id")
-        return (
-            yield from bulk_in_chunks(Operations.set_contacts_bounced, "/contactIds", ids, body_for)
-        )
+        return bulk_in_chunks(Operations.set_contacts_bounced, "/contactIds", ids, body_for)
 
     @operation
     def set_opted_out(self, contact_ids: Iterable[int], opted_out: bool = True) -> Flow[BulkResult]:
@@ -460,11 +456,7 @@ class ContactsOperations(ResourceBase):
 
         # The endpoint refuses duplicate ids; drop them here, keeping the first occurrence.
         ids = list(dict.fromkeys(id_list(contact_ids, "contact id")))
-        return (
-            yield from bulk_in_chunks(
-                Operations.set_contacts_opted_out, "/contactIds", ids, body_for
-            )
-        )
+        return bulk_in_chunks(Operations.set_contacts_opted_out, "/contactIds", ids, body_for)
 
     @operation
     def set_status_in_sequence(self, contact_ids: Iterable[int], status: str) -> Flow[BulkResult]:
@@ -484,10 +476,8 @@ class ContactsOperations(ResourceBase):
             )
 
         ids = id_list(contact_ids, "contact id")
-        return (
-            yield from bulk_in_chunks(
-                Operations.set_contacts_status_in_sequence, "/contactIds", ids, body_for
-            )
+        return bulk_in_chunks(
+            Operations.set_contacts_status_in_sequence, "/contactIds", ids, body_for
         )
 
     # -- direct outreach -----------------------------------------------------------------------
