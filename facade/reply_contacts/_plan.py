@@ -150,7 +150,7 @@ def _request_kwargs(call: Call[Any]) -> tuple[ModuleType, dict[str, Any]]:
 
     The generated `sync_detailed`/`asyncio_detailed` are `build_request` + send +
     `build_response`; running the public halves here keeps request errors and response errors
-    apart without building the body twice (an import body holds up to 1,000 items).
+    apart without building the body twice (an import body holds up to a thousand items).
     """
     module = load_operation(call.operation)
     try:

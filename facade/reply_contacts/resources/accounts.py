@@ -159,7 +159,8 @@ class AccountsOperations(ResourceBase):
     def bulk_create(
         self, accounts: Sequence[ContactAccountCreateRequest | Mapping[str, Any]]
     ) -> Call[builtins.list[ContactAccountCreateItemResult]]:
-        """Create up to 100 accounts in one call; one result per input, in order.
+        """Create up to `BULK_CREATE_MAX` accounts (the spec's maxItems) in one call; one result
+        per input, in order.
 
         For more, with every failure reported, use `client.workflows.create_accounts(...)`.
         """

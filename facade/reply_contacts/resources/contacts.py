@@ -268,7 +268,8 @@ class ContactsOperations(ResourceBase):
         sequence_id: int | None = None,
         dedupe_keys: Mapping[str, Any] | None = None,
     ) -> Call[ContactsImportResponse]:
-        """One import call (≤ 1,000 items, each with firstName): per-item results in input order.
+        """One import call (≤ `IMPORT_MAX_ITEMS` items, each with firstName): per-item results in
+        input order.
 
         For any number of rows, local validation, list resolution and resumability, use
         `client.workflows.import_to_list(...)`.
@@ -547,7 +548,7 @@ class ContactsOperations(ResourceBase):
     def send_linkedin_ai_voice(
         self, contact_id: int, *, linkedin_account_id: int, script: str
     ) -> Call[DirectLinkedInSendResult]:
-        """Send an AI-generated LinkedIn voice message from a script (≤ 1,000 characters)."""
+        """Send an AI-generated LinkedIn voice message read from a short script."""
         from reply_contact_data_client.models import SendDirectLinkedInAiVoiceRequest
 
         body = SendDirectLinkedInAiVoiceRequest(

@@ -1,7 +1,7 @@
 """Account workflows: create many accounts without losing any, link contacts by id or email,
 and file accounts into a list by name.
 
-Bulk account create takes at most the spec's `maxItems` (100) and "if any item fails
+Bulk account create takes at most the spec's `maxItems` items and "if any item fails
 validation the whole request is rejected before anything is created" (reference §7 #48). So
 items are checked here first, and a chunk the server still rejects with a 400 is split (by the
 pointers it names, else in halves) until every good item has landed and every bad one is
@@ -480,7 +480,8 @@ class AccountWorkflows(ResourceBase):
         *,
         chunk_size: int = BULK_CREATE_MAX,
     ) -> Flow[AccountCreateReport]:
-        """Create any number of accounts, `chunk_size` (≤ 100) per bulk request.
+        """Create any number of accounts, `chunk_size` (≤ `BULK_CREATE_MAX`, the spec's maxItems)
+        per bulk request.
 
         Each item is checked locally first (name required and non-blank, known fields,
         companySize literal, text fields strings); a bad one is reported, not sent. If the

@@ -363,12 +363,14 @@ class ImportWorkflows(ResourceBase):
 
 
 def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
+    from reply_contact_data_client.models import CustomFieldType
+
     index: dict[str, FieldSpec] = {}
     for field in fields:
         spec = FieldSpec(
             id=int(cast(int, field.id)),
             title=str(field.title),
-            numeric=str(field.field_type) == "number",
+            numeric=str(field.field_type) == CustomFieldType.NUMBER.value,
         )
         index[spec.title.casefold()] = spec
         index[str(spec.id)] = spec
