@@ -15,7 +15,7 @@ from reply_contacts import ReplyContacts
 from reply_contacts.pagination import PageQuery
 from reply_contacts.resources import account_lists, accounts, contacts
 from reply_contacts.resources.contacts import ContactsOperations
-from reply_contacts.transport import DEFAULT_BASE_URL
+from reply_contacts.transport import build_transport, default_base_url
 from reply_contacts.workflows import Workflows, outreach
 from reply_contacts.workflows.accounts import prepare_account
 from reply_contacts.workflows.import_report import RowStatus
@@ -41,8 +41,10 @@ def client() -> ReplyContacts:
 
 
 def test_the_default_server_is_the_specs() -> None:
-    assert SPEC["servers"][0]["url"] == DEFAULT_BASE_URL
-    assert client().base_url == SPEC["servers"][0]["url"]
+    server = SPEC["servers"][0]["url"]
+    assert default_base_url() == server
+    assert client().base_url == server
+    assert str(build_transport(api_key="rk_test_spec_facts_key").origin).rstrip("/") == server
 
 
 def test_import_batches_are_the_specs_max_items() -> None:

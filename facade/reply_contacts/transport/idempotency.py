@@ -9,8 +9,6 @@ another path) falls back to what HTTP says of its method.
 
 from __future__ import annotations
 
-from reply_contact_data_client.contract import find_operation
-
 __all__ = ["IDEMPOTENT_METHODS", "is_idempotent"]
 
 # RFC 9110 §9.2.2: the methods whose repetition has the effect of a single request.
@@ -19,6 +17,9 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELET
 
 def is_idempotent(method: str, path: str) -> bool:
     """True when repeating `method path` (a concrete URL path) cannot duplicate its effect."""
+    # Imported on the first retry decision: a client that never retries never loads it.
+    from reply_contact_data_client.contract import find_operation
+
     operation = find_operation(method, path)
     if operation is not None:
         return operation.idempotent

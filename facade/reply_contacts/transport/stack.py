@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from reply_contact_data_client.contract import SERVER_URL
 
 from reply_contacts.errors import (
     ConnectionError,
@@ -34,7 +33,12 @@ from reply_contacts.errors import (
     is_standard_status,
 )
 from reply_contacts.transport.clock import Clock, SystemClock
-from reply_contacts.transport.headers import ActingAs, apply_headers, default_user_agent
+from reply_contacts.transport.headers import (
+    ActingAs,
+    apply_headers,
+    default_base_url,
+    default_user_agent,
+)
 from reply_contacts.transport.logging import configure_from_env, get_logger
 from reply_contacts.transport.ratelimit import (
     Limiter,
@@ -59,9 +63,7 @@ from reply_contacts.transport.retry import (
 )
 from reply_contacts.transport.security import ensure_secure_url
 
-__all__ = ["DEFAULT_BASE_URL", "ReplyTransport", "build_transport"]
-
-DEFAULT_BASE_URL = SERVER_URL
+__all__ = ["ReplyTransport", "build_transport"]
 
 # Per-request switches a caller can put in `request.extensions` (httpx passes them through).
 EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the contract's x-idempotent for this request
@@ -119,7 +121,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self,
         *,
         api_key: str,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
         user_id: int | str | None = None,
@@ -138,7 +140,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         register_secret(api_key)
         configure_from_env()
         self._api_key = api_key
-        self.origin = httpx.URL(base_url)
+        self.origin = httpx.URL(base_url or default_base_url())
         self.acting = ActingAs(user_id=user_id, user_email=user_email, team_id=team_id)
         self.user_agent = user_agent or default_user_agent()
         self.clock: Clock = clock or SystemClock()
@@ -592,7 +594,7 @@ def _describe(failure: BaseException) -> str:
 def build_transport(
     *,
     api_key: str,
-    base_url: str = DEFAULT_BASE_URL,
+    base_url: str | None = None,
     **options: Any,
 ) -> ReplyTransport:
     """Build the transport stack for `base_url`, refusing an insecure URL up front.
@@ -600,5 +602,6 @@ def build_transport(
     `options` are `ReplyTransport`'s keyword arguments (inner transports, acting user, limiter,
     rate_limit, retry, clock, rng, logger, user_agent).
     """
+    base_url = base_url or default_base_url()
     ensure_secure_url(base_url)
     return ReplyTransport(api_key=api_key, base_url=base_url, **options)
