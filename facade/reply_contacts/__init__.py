@@ -34,7 +34,7 @@ if TYPE_CHECKING:
         TimeoutError,
         ValidationError,
     )
-    from .filters import Account, Contact, ContactFilter
+    from .filters import AccountFields, AccountFilter, ContactFields, ContactFilter
     from .results import BulkFailedError, BulkResult, ItemFailure
     from .transport import FakeClock, Limiter, RateLimitPolicy, RetryPolicy
     from .transport.redis_limiter import RedisLimiter
@@ -62,9 +62,10 @@ _EXPORTS = {
     "BulkFailedError": ".results",
     "BulkResult": ".results",
     "ItemFailure": ".results",
-    "Contact": ".filters",
-    "Account": ".filters",
+    "ContactFields": ".filters",
     "ContactFilter": ".filters",
+    "AccountFields": ".filters",
+    "AccountFilter": ".filters",
     "FakeClock": ".transport",
     "Limiter": ".transport",
     "RateLimitPolicy": ".transport",
@@ -74,7 +75,8 @@ _EXPORTS = {
 
 __all__ = [
     "APIError",
-    "Account",
+    "AccountFields",
+    "AccountFilter",
     "AsyncReplyContacts",
     "AuthenticationError",
     "BadRequestError",
@@ -83,7 +85,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "ConnectionError",
-    "Contact",
+    "ContactFields",
     "ContactFilter",
     "DecodeError",
     "FakeClock",

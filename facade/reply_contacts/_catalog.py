@@ -3,7 +3,7 @@
 The live API returns a contact's custom values keyed by the field's numeric id ("150697"), while
 people think in titles ("Deal Stage"). The catalog caches the (small, unpaged) field list and
 refreshes it once on a miss, so reading and writing values by title costs one extra request per
-client, not one per contact.
+client, not one per contact. It also resolves the titles a filter builder names into ids.
 
 It sits beside the plans, below the namespaces: every client owns one (`client.field_catalog`),
 and the contacts and custom-field namespaces, the filters and the workflows all read it.
@@ -12,16 +12,18 @@ and the contacts and custom-field namespaces, the filters and the workflows all 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 from reply_contact_data_client.contract import Operations
 
+from ._body import SupportsRequestBody, as_body
 from ._plan import Call, Flow
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import CustomField
 
-__all__ = ["CustomFieldCatalog", "UnknownCustomFieldError"]
+__all__ = ["CustomFieldCatalog", "SupportsCustomFieldTitles", "UnknownCustomFieldError"]
 
 
 class UnknownCustomFieldError(KeyError):
@@ -79,34 +81,73 @@ class CustomFieldCatalog:
                 return found
         return self._by_title.get(str(name).casefold())
 
+    def _known_titles(self) -> list[str]:
+        return sorted(str(f.title) for f in self._by_id.values())
+
     def refresh(self) -> Flow[list[CustomField]]:
         """Read every definition (one request) and cache it."""
         fields: list[CustomField] = yield Call(Operations.get_custom_fields)
         self.load(fields)
         return fields
 
-    def resolve(self, name: str | int) -> Flow[CustomField]:
-        """The field with this title (case-insensitive) or id; refreshes once on a miss."""
+    def _lookup(self, names: Sequence[str | int]) -> Flow[list[CustomField | None]]:
+        """The field of each title or id (None where unknown): loads the catalog when it is
+        not, else refreshes it once if any name misses."""
         fresh = not self._loaded
         if fresh:
             yield from self.refresh()
-        found = self._find(name)
-        if found is None and not fresh:
+        found = [self._find(name) for name in names]
+        if not fresh and None in found:
             yield from self.refresh()
-            found = self._find(name)
-        if found is None:
-            raise UnknownCustomFieldError(name, sorted(str(f.title) for f in self._by_id.values()))
+            found = [self._find(name) for name in names]
         return found
+
+    def resolve(self, name: str | int) -> Flow[CustomField]:
+        """The field with this title (case-insensitive) or id; refreshes once on a miss."""
+        (found,) = yield from self._lookup([name])
+        if found is None:
+            raise UnknownCustomFieldError(name, self._known_titles())
+        return found
+
+    def ids_by_title(self, titles: Iterable[str]) -> Flow[dict[str, int]]:
+        """The field id of each title (case-insensitive), as `{title as given: id}`.
+
+        One lookup for all of them: at most one request, none when the catalog is loaded and
+        knows every title. Raises UnknownCustomFieldError naming the first unknown title.
+        """
+        wanted = list(dict.fromkeys(titles))
+        if not wanted:  # a filter without titles costs nothing
+            return {}
+        fields = yield from self._lookup(wanted)
+        ids: dict[str, int] = {}
+        for title, found in zip(wanted, fields, strict=True):
+            if found is None:
+                raise UnknownCustomFieldError(title, self._known_titles())
+            ids[title] = cast(int, found.id)  # load() keeps only fields with an int id
+        return ids
+
+    def request_body(self, source: Any) -> Flow[dict[str, Any]]:
+        """The JSON body of a filter input, custom fields named by title resolved to ids.
+
+        A builder that names fields by title (`SupportsCustomFieldTitles`, the contact filter
+        builders) resolves through this catalog first; anything else (a generated request
+        model, a mapping, None) is taken as it is.
+        """
+        if isinstance(source, SupportsCustomFieldTitles):
+            source = yield from source.resolve(self)
+        return as_body(source)
 
     def titles_for(self, keys: list[str]) -> Flow[dict[str, str]]:
         """Map value keys as the server sends them (numeric ids, or titles) to titles."""
-        fresh = not self._loaded
-        if fresh:
-            yield from self.refresh()
-        if not fresh and any(self._find(k) is None for k in keys):
-            yield from self.refresh()
-        out = {}
-        for key in keys:
-            found = self._find(key)
-            out[key] = str(found.title) if found is not None else key
-        return out
+        fields = yield from self._lookup(keys)
+        return {
+            key: str(found.title) if found is not None else key
+            for key, found in zip(keys, fields, strict=True)
+        }
+
+
+@runtime_checkable
+class SupportsCustomFieldTitles(Protocol):
+    """A request-body source that may name custom fields by title until it is sent."""
+
+    def resolve(self, catalog: CustomFieldCatalog) -> Flow[SupportsRequestBody]: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from reply_contact_data_client.contract import Operation
@@ -14,12 +14,6 @@ from ..errors import ConflictError, ConnectionError, ServerError
 from ..results import BulkResult, bulk_result
 
 M = TypeVar("M")
-
-
-class SupportsRequestBody(Protocol):
-    """Anything that can produce a request body: filter builders implement this."""
-
-    def to_body(self) -> dict[str, Any]: ...
 
 
 def unset_if_none(value: Any) -> Any:
@@ -148,19 +142,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {k: _jsonable(v) for k, v in value.items()}
     return value
-
-
-def as_body(value: SupportsRequestBody | Mapping[str, Any] | Any | None) -> dict[str, Any]:
-    """A JSON body from a filter builder, a generated model or a mapping."""
-    if value is None:
-        return {}
-    if hasattr(value, "to_body"):
-        return dict(value.to_body())
-    if hasattr(value, "to_dict"):
-        return dict(value.to_dict())
-    if isinstance(value, Mapping):
-        return dict(value)
-    raise TypeError(f"cannot use a {type(value).__name__} as a request body")
 
 
 def id_list(ids: int | Iterable[int], what: str = "id") -> list[int]:

@@ -8,18 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from reply_contact_data_client.contract import Operation, Operations, Vocabularies
 
+from .._body import SupportsRequestBody, as_body
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import (
-    SupportsRequestBody,
-    as_body,
-    build_model,
-    bulk_in_chunks,
-    id_list,
-    unset_if_none,
-)
+from ._common import build_model, bulk_in_chunks, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (

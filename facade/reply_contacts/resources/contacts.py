@@ -5,22 +5,16 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, cast
 
 from reply_contact_data_client.contract import Operation, Operations, Vocabularies
 
+from .._body import SupportsRequestBody, as_body
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import (
-    SupportsRequestBody,
-    as_body,
-    build_model,
-    bulk_in_chunks,
-    id_list,
-    unset_if_none,
-)
+from ._common import build_model, bulk_in_chunks, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -39,30 +33,10 @@ if TYPE_CHECKING:
         SendDirectEmailResult,
     )
 
-    from .._catalog import CustomFieldCatalog
-
 # The spec's maxItems: an import takes this many items per call.
 IMPORT_MAX_ITEMS = Operations.import_contacts.max_items("/items")
 
 ContactFilterInput = SupportsRequestBody | Mapping[str, Any] | Any | None
-
-
-@runtime_checkable
-class NamesCustomFieldsByTitle(Protocol):
-    """A filter builder that may name custom fields by title (`reply_contacts.ContactFilter`):
-    the catalog turns it into one whose body names them by id, ready to send."""
-
-    def resolve(self, catalog: CustomFieldCatalog) -> Flow[SupportsRequestBody]: ...
-
-
-def _resolved_body(
-    filter_: ContactFilterInput, catalog: CustomFieldCatalog
-) -> Flow[dict[str, Any]]:
-    """The request body of any filter input, custom-field titles resolved to ids (reading the
-    field list once if the catalog is not loaded yet)."""
-    if isinstance(filter_, NamesCustomFieldsByTitle):
-        filter_ = yield from filter_.resolve(catalog)
-    return as_body(filter_)
 
 
 def _filter_body(filter_: ContactFilterInput, *, for_count: bool = False) -> Any:
@@ -136,7 +110,7 @@ class ContactsOperations(ResourceBase):
         catalog = self._owner.field_catalog
 
         def body() -> Flow[Mapping[str, Any]]:
-            resolved = yield from _resolved_body(filter, catalog)
+            resolved = yield from catalog.request_body(filter)
             return {"body": _filter_body(resolved)}
 
         return PageQuery(
@@ -156,7 +130,7 @@ class ContactsOperations(ResourceBase):
         skip: int = 0,
     ) -> Flow[ContactPage]:
         """One page of a filter, exactly as the API returns it."""
-        body = yield from _resolved_body(filter, self._owner.field_catalog)
+        body = yield from self._owner.field_catalog.request_body(filter)
         page: ContactPage = yield Call(
             Operations.filter_contacts,
             {"body": _filter_body(body), "top": unset_if_none(top), "skip": skip},
@@ -166,7 +140,7 @@ class ContactsOperations(ResourceBase):
     @operation
     def count(self, filter: ContactFilterInput = None) -> Flow[int]:
         """How many contacts match a filter (sort order is ignored)."""
-        body = yield from _resolved_body(filter, self._owner.field_catalog)
+        body = yield from self._owner.field_catalog.request_body(filter)
         count: int = yield Call(
             Operations.filter_contacts_count,
             {"body": _filter_body(body, for_count=True)},

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from reply_contact_data_client.contract import Operations
 
-from .._catalog import CustomFieldCatalog, UnknownCustomFieldError
+from .._catalog import CustomFieldCatalog, SupportsCustomFieldTitles, UnknownCustomFieldError
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation
 from ._common import build_model, id_list
@@ -29,6 +29,7 @@ __all__ = [
     "CustomFieldCatalog",
     "CustomFields",
     "CustomFieldsOperations",
+    "SupportsCustomFieldTitles",
     "UnknownCustomFieldError",
 ]
 
