@@ -87,15 +87,47 @@ class _Runner(ResourceBase):
         super().__init__(owner)
         self._plans = self._plans_class(owner)
 
+    def _runs(self, build: Callable[..., Plan[Any]]) -> Callable[..., Any]:
+        """The method that runs what `build` plans."""
+        raise NotImplementedError
+
+    def _iterates(self, build: Callable[..., PageQuery[Any]]) -> Callable[..., Any]:
+        """The method that iterates the pages `build` describes."""
+        raise NotImplementedError
+
 
 class SyncResource(_Runner):
     def _run(self, plan: Plan[T]) -> T:
         return run_sync(self._owner._generated, plan)
 
+    def _runs(self, build: Callable[..., Plan[Any]]) -> Callable[..., Any]:
+        def run_method(*args: Any, **kwargs: Any) -> Any:
+            return self._run(build(self._plans, *args, **kwargs))
+
+        return run_method
+
+    def _iterates(self, build: Callable[..., PageQuery[Any]]) -> Callable[..., Any]:
+        def iterate(*args: Any, **kwargs: Any) -> Paginator[Any]:
+            return Paginator(self._run, build(self._plans, *args, **kwargs))
+
+        return iterate
+
 
 class AsyncResource(_Runner):
     async def _run_async(self, plan: Plan[T]) -> T:
         return await run_async(self._owner._generated, plan)
+
+    def _runs(self, build: Callable[..., Plan[Any]]) -> Callable[..., Any]:
+        async def run_async_method(*args: Any, **kwargs: Any) -> Any:
+            return await self._run_async(build(self._plans, *args, **kwargs))
+
+        return run_async_method
+
+    def _iterates(self, build: Callable[..., PageQuery[Any]]) -> Callable[..., Any]:
+        def iterate_async(*args: Any, **kwargs: Any) -> AsyncPaginator[Any]:
+            return AsyncPaginator(self._run_async, build(self._plans, *args, **kwargs))
+
+        return iterate_async
 
 
 # What the builder's return annotation says, and what the method returns instead.
@@ -119,7 +151,7 @@ class _Builder(Generic[P, B]):
 
     def _bind(self, namespace: ResourceBase) -> Callable[..., Any]:
         if isinstance(namespace, _Runner):
-            method = self._running(namespace, self._build)
+            method = self._running(namespace)
             functools.update_wrapper(method, self._build)
             method.__signature__ = self._signature(isinstance(namespace, AsyncResource))  # type: ignore[attr-defined]
         else:
@@ -128,7 +160,8 @@ class _Builder(Generic[P, B]):
         namespace.__dict__[self._build.__name__] = method
         return method
 
-    def _running(self, namespace: _Runner, build: Callable[..., B]) -> Callable[..., Any]:
+    def _running(self, namespace: _Runner) -> Callable[..., Any]:
+        """The method of a namespace that runs plans."""
         raise NotImplementedError
 
     def _returns(self, value: str, is_async: bool) -> str:
@@ -178,22 +211,8 @@ class operation(_Builder[P, PlanT], Generic[P, T, PlanT]):
     def __get__(self, obj: ResourceBase | None, owner: type[Any]) -> Any:
         return self if obj is None else self._bind(obj)
 
-    def _running(self, namespace: _Runner, build: Callable[..., PlanT]) -> Callable[..., Any]:
-        plans = namespace._plans
-        if isinstance(namespace, AsyncResource):
-            runner = namespace
-
-            async def run_async_method(*args: Any, **kwargs: Any) -> Any:
-                return await runner._run_async(build(plans, *args, **kwargs))
-
-            return run_async_method
-        assert isinstance(namespace, SyncResource)
-        sync_runner = namespace
-
-        def run_method(*args: Any, **kwargs: Any) -> Any:
-            return sync_runner._run(build(plans, *args, **kwargs))
-
-        return run_method
+    def _running(self, namespace: _Runner) -> Callable[..., Any]:
+        return namespace._runs(self._build)
 
 
 class paginated(_Builder[P, PageQuery[T]], Generic[P, T]):
@@ -219,21 +238,5 @@ class paginated(_Builder[P, PageQuery[T]], Generic[P, T]):
     def _returns(self, value: str, is_async: bool) -> str:
         return f"{'AsyncPaginator' if is_async else 'Paginator'}[{value}]"
 
-    def _running(
-        self, namespace: _Runner, build: Callable[..., PageQuery[T]]
-    ) -> Callable[..., Any]:
-        plans = namespace._plans
-        if isinstance(namespace, AsyncResource):
-            runner = namespace
-
-            def iterate_async(*args: Any, **kwargs: Any) -> AsyncPaginator[Any]:
-                return AsyncPaginator(runner._run_async, build(plans, *args, **kwargs))
-
-            return iterate_async
-        assert isinstance(namespace, SyncResource)
-        sync_runner = namespace
-
-        def iterate(*args: Any, **kwargs: Any) -> Paginator[Any]:
-            return Paginator(sync_runner._run, build(plans, *args, **kwargs))
-
-        return iterate
+    def _running(self, namespace: _Runner) -> Callable[..., Any]:
+        return namespace._iterates(self._build)
