@@ -12,7 +12,7 @@ import ast
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +41,13 @@ def facade_modules(*, sandbox: bool = True) -> Iterator[Path]:
 
 def parse(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def findings(
+    scan: Callable[[ast.Module], list[str]], paths: Iterable[Path]
+) -> dict[str, list[str]]:
+    """What `scan` finds, by module (relative to the package); empty when all is well."""
+    return {str(path.relative_to(FACADE)): found for path in paths if (found := scan(parse(path)))}
 
 
 # -- the generated client through public names only ----------------------------------------------
@@ -123,12 +130,7 @@ def test_the_private_name_scan_sees_what_it_looks_for() -> None:
 
 def test_the_facade_reaches_the_generated_client_through_public_names_only() -> None:
     assert "_parse_response" in generated_private_functions()
-    found = {
-        str(path.relative_to(FACADE)): uses
-        for path in facade_modules()
-        if (uses := private_generated_uses(parse(path)))
-    }
-    assert found == {}
+    assert findings(private_generated_uses, facade_modules()) == {}
 
 
 # -- operations named by the contract, never by strings -------------------------------------------
@@ -171,12 +173,7 @@ def test_the_operation_string_scan_sees_what_it_looks_for() -> None:
 
 def test_the_facade_names_operations_through_the_contract() -> None:
     # The sandbox serves the API and routes by operation id: it is the other side of the wire.
-    found = {
-        str(path.relative_to(FACADE)): strings
-        for path in facade_modules(sandbox=False)
-        if (strings := operation_strings(parse(path)))
-    }
-    assert found == {}
+    assert findings(operation_strings, facade_modules(sandbox=False)) == {}
 
 
 # -- workflows reuse the resources' plans -------------------------------------------------------
@@ -198,12 +195,7 @@ def test_workflows_compose_the_resources_plans() -> None:
         "Call(Operations.get_contacts, {'top': 1})",
         "Operations.get_contacts",
     ]
-    found = {
-        path.name: spelled
-        for path in sorted((FACADE / "workflows").glob("*.py"))
-        if (spelled := spelled_operations(parse(path)))
-    }
-    assert found == {}
+    assert findings(spelled_operations, sorted((FACADE / "workflows").glob("*.py"))) == {}
 
 
 # -- no module in another's private names ----------------------------------------------------------
@@ -242,12 +234,7 @@ def test_the_foreign_private_scan_sees_what_it_looks_for() -> None:
 
 
 def test_no_module_reaches_into_another_modules_private_names() -> None:
-    found = {
-        str(path.relative_to(FACADE)): uses
-        for path in facade_modules(sandbox=False)
-        if (uses := foreign_private_uses(parse(path)))
-    }
-    assert found == {}
+    assert findings(foreign_private_uses, facade_modules(sandbox=False)) == {}
 
 
 # -- one public method per plan --------------------------------------------------------------------

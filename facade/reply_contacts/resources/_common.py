@@ -177,20 +177,24 @@ def batch_size(operation: Operation, pointer: str) -> int:
 
 def bulk_in_chunks(
     operation: Operation,
-    pointer: str,
     ids: Sequence[int],
-    body_for: Callable[[list[int]], Any],
+    body: Callable[..., Any],
+    field: str,
+    *,
     path: Mapping[str, Any] | None = None,
+    **fields: Any,
 ) -> Flow[BulkResult]:
     """Run a per-id bulk endpoint over any number of ids; merge the per-id results.
 
-    Each request carries as many ids as the spec's `maxItems` for the id array at `pointer`
-    allows, so a limit changed in the spec changes the batching with no edit here. `body_for`
-    builds a chunk's request body; `path` holds the path parameters (`{"id": list_id}`). Every
+    Each request's body is `body(**{field: chunk}, **fields)` (a generated request model and the
+    Python name of its id array, e.g. `ContactIdsRequest, "contact_ids"`); `path` holds the path
+    parameters (`{"id": list_id}`). A chunk holds as many ids as the spec's `maxItems` for that
+    array allows, so a limit changed in the spec changes the batching with no edit here. Every
     failure of every chunk is kept, so the caller sees all of them, not only the first.
     """
     result = BulkResult(operation.name, ())
-    for chunk in chunks(ids, batch_size(operation, pointer)):
-        parsed = yield Call(operation, {**(path or {}), "body": body_for(chunk)})
+    for chunk in chunks(ids, batch_size(operation, f"/{camel_case(field)}")):
+        request = body(**{field: chunk}, **fields)
+        parsed = yield Call(operation, {**(path or {}), "body": request})
         result = result.merge(bulk_result(operation.name, chunk, parsed))
     return result

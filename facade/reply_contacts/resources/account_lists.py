@@ -41,11 +41,7 @@ def _membership(operation: Operation, list_id: int, account_ids: Iterable[int]) 
     (list_id,) = id_list(list_id, "list_id")
     ids = id_list(account_ids, "account id")
     return bulk_in_chunks(
-        operation,
-        "/accountIds",
-        ids,
-        lambda chunk: ContactAccountListAccountIdsRequest(account_ids=chunk),
-        {"id": list_id},
+        operation, ids, ContactAccountListAccountIdsRequest, "account_ids", path={"id": list_id}
     )
 
 

@@ -178,10 +178,7 @@ class AccountsOperations(ResourceBase):
 
         ids = id_list(account_ids, "account id")
         return bulk_in_chunks(
-            Operations.bulk_delete_contact_accounts,
-            "/ids",
-            ids,
-            lambda chunk: ContactAccountBulkDeleteRequest(ids=chunk),
+            Operations.bulk_delete_contact_accounts, ids, ContactAccountBulkDeleteRequest, "ids"
         )
 
     @operation
@@ -232,11 +229,7 @@ class AccountsOperations(ResourceBase):
         (account_id,) = id_list(account_id, "account_id")
         ids = id_list(contact_ids, "contact id")
         return bulk_in_chunks(
-            operation,
-            "/contactIds",
-            ids,
-            lambda chunk: ContactAccountContactIdsRequest(contact_ids=chunk),
-            {"id": account_id},
+            operation, ids, ContactAccountContactIdsRequest, "contact_ids", path={"id": account_id}
         )
 
 

@@ -22,13 +22,7 @@ def _membership(operation: Operation, list_id: int, contact_ids: Iterable[int]) 
 
     (list_id,) = id_list(list_id, "list_id")
     ids = id_list(contact_ids, "contact id")
-    return bulk_in_chunks(
-        operation,
-        "/contactIds",
-        ids,
-        lambda chunk: ContactIdsRequest(contact_ids=chunk),
-        {"id": list_id},
-    )
+    return bulk_in_chunks(operation, ids, ContactIdsRequest, "contact_ids", path={"id": list_id})
 
 
 class ContactListsOperations(ResourceBase):

@@ -390,11 +390,14 @@ class ContactsOperations(ResourceBase):
         """Record (or clear) a reply captured outside Reply, in every sequence; stops steps."""
         from reply_contact_data_client.models import SetContactsRepliedRequest
 
-        def body_for(chunk: builtins.list[int]) -> Any:
-            return SetContactsRepliedRequest(contact_ids=chunk, is_replied=replied)
-
         ids = id_list(contact_ids, "contact id")
-        return bulk_in_chunks(Operations.set_contacts_replied, "/contactIds", ids, body_for)
+        return bulk_in_chunks(
+            Operations.set_contacts_replied,
+            ids,
+            SetContactsRepliedRequest,
+            "contact_ids",
+            is_replied=replied,
+        )
 
     @operation
     def set_bounced(
@@ -413,25 +416,30 @@ class ContactsOperations(ResourceBase):
         if not bounced and resend_emails is None:
             raise ValueError("resend_emails (True or False) is required when clearing a bounce")
 
-        def body_for(chunk: builtins.list[int]) -> Any:
-            return SetContactsBouncedRequest(
-                contact_ids=chunk, is_bounced=bounced, resend_emails=unset_if_none(resend_emails)
-            )
-
         ids = id_list(contact_ids, "contact id")
-        return bulk_in_chunks(Operations.set_contacts_bounced, "/contactIds", ids, body_for)
+        return bulk_in_chunks(
+            Operations.set_contacts_bounced,
+            ids,
+            SetContactsBouncedRequest,
+            "contact_ids",
+            is_bounced=bounced,
+            resend_emails=unset_if_none(resend_emails),
+        )
 
     @operation
     def set_opted_out(self, contact_ids: Iterable[int], opted_out: bool = True) -> Flow[BulkResult]:
         """Opt contacts out (finishing them in every sequence) or clear the opt-out."""
         from reply_contact_data_client.models import SetContactsOptedOutRequest
 
-        def body_for(chunk: builtins.list[int]) -> Any:
-            return SetContactsOptedOutRequest(contact_ids=chunk, is_opted_out=opted_out)
-
         # The endpoint refuses duplicate ids; drop them here, keeping the first occurrence.
         ids = list(dict.fromkeys(id_list(contact_ids, "contact id")))
-        return bulk_in_chunks(Operations.set_contacts_opted_out, "/contactIds", ids, body_for)
+        return bulk_in_chunks(
+            Operations.set_contacts_opted_out,
+            ids,
+            SetContactsOptedOutRequest,
+            "contact_ids",
+            is_opted_out=opted_out,
+        )
 
     @operation
     def set_status_in_sequence(self, contact_ids: Iterable[int], status: str) -> Flow[BulkResult]:
@@ -445,14 +453,13 @@ class ContactsOperations(ResourceBase):
         if status not in allowed:
             raise ValueError(f"status must be one of {sorted(allowed)}, got {status!r}")
 
-        def body_for(chunk: builtins.list[int]) -> Any:
-            return SetContactsStatusInSequenceRequest(
-                contact_ids=chunk, status_in_sequence=WritableStatusInSequence(status)
-            )
-
         ids = id_list(contact_ids, "contact id")
         return bulk_in_chunks(
-            Operations.set_contacts_status_in_sequence, "/contactIds", ids, body_for
+            Operations.set_contacts_status_in_sequence,
+            ids,
+            SetContactsStatusInSequenceRequest,
+            "contact_ids",
+            status_in_sequence=WritableStatusInSequence(status),
         )
 
     # -- direct outreach -----------------------------------------------------------------------
