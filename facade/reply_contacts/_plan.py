@@ -173,14 +173,30 @@ def _parsed(call: Call[T], module: ModuleType, client: AuthenticatedClient, raw:
 
 def call_sync(client: AuthenticatedClient, call: Call[T]) -> T:
     module, kwargs = _request_kwargs(call)
-    raw = client.get_httpx_client().request(**kwargs)
-    return _parsed(call, module, client, raw)
+    try:
+        raw = client.get_httpx_client().request(**kwargs)
+        return _parsed(call, module, client, raw)
+    except ReplyError as exc:
+        _forget_server_data(exc)
+        raise
 
 
 async def call_async(client: AuthenticatedClient, call: Call[T]) -> T:
     module, kwargs = _request_kwargs(call)
-    raw = await client.get_async_httpx_client().request(**kwargs)
-    return _parsed(call, module, client, raw)
+    try:
+        raw = await client.get_async_httpx_client().request(**kwargs)
+        return _parsed(call, module, client, raw)
+    except ReplyError as exc:
+        _forget_server_data(exc)
+        raise
+
+
+def _forget_server_data(exc: ReplyError) -> None:
+    """The frames the error left (parsing, transport) forget their locals: a response or a
+    parsed body there may echo the API key, and capture_locals=True would print it."""
+    from .transport.redaction import scrub_exception_chain
+
+    scrub_exception_chain(exc)
 
 
 def run_sync(client: AuthenticatedClient, plan: Plan[T]) -> T:

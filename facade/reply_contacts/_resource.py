@@ -57,6 +57,9 @@ class NamespaceOwner(Protocol):
     @property
     def field_catalog(self) -> CustomFieldCatalog: ...
 
+    @property
+    def base_url(self) -> str: ...
+
 
 class ResourceBase:
     """A namespace of plan builders; on its own, each method returns its plan."""

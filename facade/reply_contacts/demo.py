@@ -54,7 +54,7 @@ def run_demo(csv_path: Path | None = None, console: Console | None = None) -> De
     from reply_contacts.sandbox import Sandbox
     from reply_contacts.workflows.rows import read_csv
 
-    from .cli.import_cmd import summary_table
+    from ._tables import import_summary_table
 
     console = console or Console()
     result = DemoResult()
@@ -87,7 +87,7 @@ def run_demo(csv_path: Path | None = None, console: Console | None = None) -> De
             console.print(
                 f"\n[bold]1. Imported {path.name}[/bold] ({report.import_requests} import requests)"
             )
-            console.print(summary_table(report))
+            console.print(import_summary_table(report))
             for failure in report.failures[:8]:
                 console.print(f"   row {failure.index + 1}: {failure.reason}")
 

@@ -10,7 +10,8 @@ import attrs
 from reply_contact_data_client.contract import Operation
 
 from .._plan import Call, Flow
-from ..errors import ConflictError, ConnectionError, ServerError
+from .._text import check_text_fields
+from ..errors import APIConnectionError, ConflictError, ServerError
 from ..results import BulkResult, bulk_result
 
 M = TypeVar("M")
@@ -67,7 +68,7 @@ def create_or_find(
             if found is None:
                 raise
             return found
-        except (ServerError, ConnectionError):
+        except (ServerError, APIConnectionError):
             found = yield from find()
             if found is not None:
                 return found
@@ -88,11 +89,13 @@ def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mappi
     if value is not None and fields:
         raise TypeError(f"pass either a {cls.__name__} (or a mapping) or keyword fields, not both")
     if isinstance(value, cls):
+        check_text_fields(value.to_dict(), cls.__name__)  # type: ignore[attr-defined]
         return value
     if isinstance(value, Mapping):
         unknown = sorted(set(value) - _api_names(cls))
         if unknown:
             raise TypeError(f"{cls.__name__} has no field(s) {', '.join(unknown)}")
+        check_text_fields(value, cls.__name__)
         try:
             model: Any = cls.from_dict(value)  # type: ignore[attr-defined]
         except KeyError as exc:

@@ -9,6 +9,7 @@ from reply_contact_data_client.contract import Operation, Operations
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from .._text import check_name as check_name_text
 from ..pagination import PageQuery
 from ..results import BulkResult
 from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unset_if_none
@@ -26,7 +27,7 @@ def check_name(name: str) -> str:
     """The stripped name, checked here so a bad one costs no request."""
     if not isinstance(name, str) or not name.strip():
         raise ValueError(f"an account list name must be a non-empty string, got {name!r}")
-    stripped = name.strip()
+    stripped = check_name_text(name.strip(), "an account list name")
     if not LIST_NAME_MIN <= len(stripped) <= LIST_NAME_MAX:
         raise ValueError(
             f"an account list name must be {LIST_NAME_MIN} to {LIST_NAME_MAX} characters, "

@@ -9,6 +9,7 @@ from reply_contact_data_client.contract import Operation, Operations
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from .._text import check_name
 from ..pagination import PageQuery
 from ..results import BulkResult
 from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unset_if_none
@@ -61,6 +62,7 @@ class ContactListsOperations(ResourceBase):
     @operation
     def find_by_name(self, name: str) -> Flow[ContactList | None]:
         """The list named exactly `name` (case-insensitive), or None."""
+        check_name(name, "a list name")
         found = yield from find_by_name(Operations.get_contact_lists, name)
         return cast("ContactList | None", found)
 
@@ -69,7 +71,7 @@ class ContactListsOperations(ResourceBase):
         """Create a list. Raises ConflictError (`contactsList.duplicateName`)."""
         from reply_contact_data_client.models import ContactListCreateRequest
 
-        body = ContactListCreateRequest(name=name, is_shared=shared)
+        body = ContactListCreateRequest(name=check_name(name, "a list name"), is_shared=shared)
         return Call(Operations.create_contact_list, {"body": body})
 
     @operation
@@ -90,7 +92,7 @@ class ContactListsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactListUpdateRequest
 
         (list_id,) = id_list(list_id, "list_id")
-        body = ContactListUpdateRequest(name=name)
+        body = ContactListUpdateRequest(name=check_name(name, "a list name"))
         return Call(Operations.update_contact_list, {"id": list_id, "body": body})
 
     @operation

@@ -12,6 +12,7 @@ from reply_contact_data_client.contract import Operation, Operations, Vocabulari
 from .._body import SupportsRequestBody, as_body
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from .._text import check_name
 from ..pagination import PageQuery
 from ..results import BulkResult
 from ._common import build_model, bulk_in_chunks, id_list, unset_if_none
@@ -85,6 +86,7 @@ class ContactsOperations(ResourceBase):
     @operation
     def find_by_email(self, email: str) -> Call[Contact | None]:
         """The contact with exactly this email, or None (one request)."""
+        check_name(email, "an email address")
         return Call(Operations.get_contacts, {"top": 1, "skip": 0, "email": email}).then(
             _first_or_none
         )

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from .._identity import whoami
 from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
+    APIConnectionError,
     ConflictError,
-    ConnectionError,
     NotFoundError,
     ReplyError,
     ServerError,
@@ -31,7 +32,17 @@ from ..resources.contact_lists import ContactListsOperations
 from ..resources.contacts import IMPORT_MAX_ITEMS, ContactsOperations
 from ..resources.custom_fields import CustomFieldsOperations
 from .import_report import ImportReport, RowOutcome, RowStatus
-from .journal import Journal, JournalMismatchError, read_journal, rows_digest
+from .journal import (
+    ADVICE,
+    Journal,
+    JournalMismatchError,
+    JournalState,
+    account_differences,
+    journal_settings,
+    read_journal,
+    rows_digest,
+    settings_differences,
+)
 from .rows import normalise
 from .validation import FieldSpec, RowInvalid, validate_row
 
@@ -170,34 +181,39 @@ class ImportWorkflows(ResourceBase):
             options["sequenceId"] = sequence_id
         if dedupe_keys:
             options["keys"] = dict(dedupe_keys)
-        settings = {
-            "listName": list_name,
-            "listId": list_id,
-            "options": options,
-            "batchSize": batch_size,
-            "columnMap": dict(column_map or {}),
-            "ignoreColumns": sorted(ignore_columns),
-        }
+        ignore_columns = tuple(ignore_columns)  # iterated per row: a generator would run dry
+        # What a journal binds the import to, by the names of this method's arguments.
+        settings = journal_settings(
+            list_name=list_name,
+            list_id=list_id,
+            batch_size=batch_size,
+            column_map=dict(column_map or {}),
+            ignore_columns=sorted(ignore_columns),
+            create_missing_fields=create_missing_fields,
+            overwrite_existing=overwrite_existing,
+            skip_existing=skip_existing,
+            skip_without_emails=skip_without_emails,
+            restore_deleted=restore_deleted,
+            detect_time_zone=detect_time_zone,
+            sequence_id=sequence_id,
+            dedupe_keys=dict(dedupe_keys or {}),
+        )
 
         journal_path = Path(journal) if journal is not None else None
-        state = read_journal(journal_path) if journal_path is not None else None
+        state, account = JournalState(), dict[str, Any]()
+        if journal_path is not None:
+            state, account = yield from self._bound_journal(journal_path, settings)
         report = ImportReport(list_name=list_name)
-        resolved_list_id: int | None = list_id
-        if state is not None and state.settings is not None:
-            recorded = {k: v for k, v in state.settings.items() if k != "resolvedListId"}
-            if recorded != settings:
-                raise JournalMismatchError(
-                    f"{journal_path} was written by an import with other settings; "
-                    "use another journal file or the same settings"
-                )
-            resolved_list_id = state.settings.get("resolvedListId")
-            for outcome in state.outcomes:
-                report.record(outcome)
-            report.resumed_at_row = state.next_row
-            if state.done:
-                report.list_id = resolved_list_id
-                report.already_complete = True
-                return report
+        for outcome in state.outcomes:
+            report.record(outcome)
+        report.resumed_at_row = state.next_row
+        resolved_list_id = state.list_id if state.started else list_id
+        if state.done:
+            assert journal_path is not None
+            _check_finished_input(rows, state, journal_path)
+            report.list_id = resolved_list_id
+            report.already_complete = True
+            return report
 
         if resolved_list_id is None:
             resolved_list_id = yield from self._resolve_list(
@@ -205,19 +221,21 @@ class ImportWorkflows(ResourceBase):
             )
         report.list_id = resolved_list_id
         writer = Journal(journal_path) if journal_path is not None else None
-        if writer is not None and (state is None or state.settings is None):
-            writer.start({**settings, "resolvedListId": resolved_list_id})
+        if writer is not None and not state.started:
+            writer.start(settings, account, resolved_list_id)
 
         specs: dict[str, FieldSpec] = {}
         catalog = self._owner.field_catalog
         if catalog.loaded:
             specs = _index(catalog.snapshot())
-        in_flight = state.in_flight if state is not None else None
-        settled = _SettledRows(state.digests if state is not None else [], journal_path)
+        in_flight = state.in_flight
+        settled = _SettledRows(state.digests, journal_path)
         done_until = report.total
+        rows_read = 0
         pending: _Pending | None = None
         try:
             for index, row in enumerate(rows):
+                rows_read = index + 1
                 # The digest that lets a resume detect changed input is only needed with a journal.
                 canon = _canonical(row) if journal_path is not None else ""
                 if index < done_until:
@@ -240,6 +258,7 @@ class ImportWorkflows(ResourceBase):
                     )
                     in_flight = None
                     pending = None
+            settled.check_count(rows_read, finished=False)
             if pending is not None and pending.rows:
                 yield from self._send(
                     pending, resolved_list_id, options, report, writer, in_flight, on_progress
@@ -256,6 +275,26 @@ class ImportWorkflows(ResourceBase):
             if writer is not None:
                 writer.close()
         return report
+
+    def _bound_journal(
+        self, path: Path, settings: dict[str, Any]
+    ) -> Flow[tuple[JournalState, dict[str, Any]]]:
+        """The journal's state and this client's account, once the journal is known to belong
+        to this import (same settings) and to this account (one whoami request)."""
+        state = read_journal(path)
+        if state.settings is not None:
+            differences = settings_differences(state.settings, settings)
+            if differences:
+                raise JournalMismatchError(path, differences, ADVICE)
+        identity = yield whoami()
+        account: dict[str, Any] = {"baseUrl": self._owner.base_url, "userId": identity.user_id}
+        if identity.team_id is not None:
+            account["teamId"] = identity.team_id
+        if state.account is not None:
+            differences = account_differences(state.account, account)
+            if differences:
+                raise JournalMismatchError(path, differences, ADVICE)
+        return state, account
 
     def _resolve_list(self, name: str, *, create: bool, shared: bool) -> Flow[int]:
         lists = ContactListsOperations(self._owner)
@@ -287,7 +326,7 @@ class ImportWorkflows(ResourceBase):
                         title=title, field_type=CustomFieldType.TEXT
                     )
                     fields.append(created)
-                except (ConflictError, ServerError, ConnectionError):
+                except (ConflictError, ServerError, APIConnectionError):
                     # Titles are unique, so a create whose answer was lost (or a concurrent
                     # creator) is found by reading the list again; a real failure still shows
                     # as a row-level "unknown column" rather than a lost row.
@@ -362,6 +401,16 @@ class ImportWorkflows(ResourceBase):
             on_progress(_progress(report))
 
 
+def _check_finished_input(rows: Iterable[Any], state: JournalState, path: Path) -> None:
+    """Refuse a finished journal for any input but the one it imported (reads it, sends nothing)."""
+    settled = _SettledRows(state.digests, path)
+    count = 0
+    for index, row in enumerate(rows):
+        settled.check(index, _canonical(row))
+        count = index + 1
+    settled.check_count(count, finished=True)
+
+
 def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
     from reply_contact_data_client.models import CustomFieldType
 
@@ -399,7 +448,17 @@ class _SettledRows:
         first, nxt, digest = self._batches[self._position]
         self._canon.append(canon)
         if index == nxt - 1 and rows_digest(self._canon) != digest:
-            raise JournalMismatchError(
-                f"rows {first}..{nxt - 1} differ from those recorded in {self._journal_path}: "
-                "the input changed since the interrupted run"
+            self._refuse(
+                f"rows {first + 1:,} to {nxt:,} of the input differ from the ones it recorded"
+                " (the input changed since the journal was written)"
             )
+
+    def check_count(self, rows: int, *, finished: bool) -> None:
+        """The input holds every row the journal settled (and, when it finished, no more)."""
+        settled = self._batches[-1][1] if self._batches else 0
+        if rows < settled or (finished and rows != settled):
+            what = "the finished import it records had" if finished else "it already settled"
+            self._refuse(f"the input has {rows:,} rows; {what} {settled:,}")
+
+    def _refuse(self, difference: str) -> None:
+        raise JournalMismatchError(self._journal_path, [difference], ADVICE)
