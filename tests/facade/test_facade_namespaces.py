@@ -144,9 +144,8 @@ def test_a_method_called_on_the_class_runs_like_one_on_the_instance(
 ) -> None:
     (ann,) = seeded_contacts(sb, 1)
     assert Contacts.get(client.contacts, ann).id == ann
-    assert ContactsOperations.get(ContactsOperations(client), ann) == client.contacts._plans.get(
-        ann
-    )
+    plans = ContactsOperations(client)
+    assert ContactsOperations.get(plans, ann) == plans.get(ann)
 
 
 async def test_bound_methods_are_built_once_per_namespace(api: Any, sb: Sandbox) -> None:

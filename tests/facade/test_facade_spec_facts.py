@@ -17,8 +17,9 @@ from reply_contacts.resources import account_lists, accounts, contacts
 from reply_contacts.resources.contacts import ContactsOperations
 from reply_contacts.transport import build_transport, default_base_url
 from reply_contacts.workflows import Workflows, outreach
-from reply_contacts.workflows.accounts import prepare_account
+from reply_contacts.workflows.accounts import AccountWorkflows, prepare_account
 from reply_contacts.workflows.import_report import RowStatus
+from reply_contacts.workflows.importing import ImportWorkflows
 from reply_contacts.workflows.rows import company_size_literal
 
 SPEC: dict[str, Any] = yaml.safe_load(
@@ -57,7 +58,7 @@ def test_import_batches_are_the_specs_max_items() -> None:
     with pytest.raises(ValueError, match=f"at most {most}"):
         plans.import_batch([{"firstName": "A"}] * (most + 1))
     with pytest.raises(ValueError, match=f"between 1 and {most}"):
-        next(client().workflows._plans.import_to_list([], list_id=1, batch_size=most + 1))
+        next(ImportWorkflows(client()).import_to_list([], list_id=1, batch_size=most + 1))
 
 
 def test_bulk_account_create_is_the_specs_max_items() -> None:
@@ -66,7 +67,7 @@ def test_bulk_account_create_is_the_specs_max_items() -> None:
     chunk_size = inspect.signature(Workflows.create_accounts).parameters["chunk_size"]
     assert chunk_size.default == most
     with pytest.raises(ValueError, match=f"between 1 and {most}"):
-        next(client().workflows._plans.create_accounts([], chunk_size=most + 1))
+        next(AccountWorkflows(client()).create_accounts([], chunk_size=most + 1))
 
 
 def test_account_list_names_are_bounded_as_the_spec_says() -> None:
