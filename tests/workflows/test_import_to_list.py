@@ -72,7 +72,8 @@ def test_every_kind_of_bad_row_is_reported_and_good_rows_land(
         {"firstName": "Bad", "email": "not-an-email"},
         {"firstName": "Nobody"},
         {"firstName": "Score", "email": "score@example.com", "Lead Score": "very high"},
-        {"firstName": "Unknown", "email": "unknown@example.com", "Favourite Colour": "blue"},
+        # csv.DictReader's ragged row: a cell past the header's last column
+        {"firstName": "Ragged", "email": "ragged@example.com", None: ["blue"]},
         {"firstName": "Link", "email": "link@example.com", "LinkedIn URL": "https://x.com/a"},
         {"firstName": "Size", "email": "size@example.com", "Company Size": "gigantic"},
         {"firstName": "Long", "email": "long@example.com", "Title": "x" * 501},
@@ -89,7 +90,7 @@ def test_every_kind_of_bad_row_is_reported_and_good_rows_land(
     assert "invalid email" in reasons[2]
     assert "email or a LinkedIn URL" in reasons[3]
     assert "holds numbers" in reasons[4]
-    assert "Favourite Colour" in reasons[5]
+    assert "outside the named columns ('blue')" in reasons[5]
     assert "LinkedIn URL" in reasons[6]
     assert "company size" in reasons[7]
     assert "longer than" in reasons[8]
