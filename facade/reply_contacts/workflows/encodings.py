@@ -79,7 +79,7 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> str:
         line = head[:at].count(b"\n") + 1
         raise InputEncodingError(
             path,
-            f"holds NUL bytes (the first at byte {at:,}, line {line}): UTF-16 without a"
+            f"NUL bytes (the first at byte {at:,}, line {line}): UTF-16 without a"
             f" byte-order mark, or not a text file; {_FIX}",
             encoding=None,
             position=at,
@@ -93,7 +93,7 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> str:
     position, line, byte = utf8
     raise InputEncodingError(
         path,
-        f"is neither UTF-8 nor Windows-1252: byte 0x{byte:02x} at byte {position:,}"
+        f"neither UTF-8 nor Windows-1252: byte 0x{byte:02x} at byte {position:,}"
         f" (line {line}) is not UTF-8, and the file holds bytes Windows-1252 does not define;"
         f" {_FIX}",
         encoding=None,
@@ -109,7 +109,7 @@ def _require(path: Path, encoding: str) -> None:
     position, line, byte = found
     raise InputEncodingError(
         path,
-        f"is not {describe_encoding(encoding)}: byte 0x{byte:02x} at byte {position:,}"
+        f"not {describe_encoding(encoding)}: byte 0x{byte:02x} at byte {position:,}"
         f" (line {line}) does not decode; {_FIX}",
         encoding=encoding,
         position=position,
