@@ -169,16 +169,21 @@ class CsvRows:
 
     def __iter__(self) -> Iterator[NumberedRow]:
         columns = self.columns
-        named = [position for position, name in enumerate(columns) if name.strip()]
         width = len(columns)
+        blank = {position for position, name in enumerate(columns) if not name.strip()}
         with closing(self._records()) as records:
             next(records)  # the header
             for line, cells in records:
-                values = [(columns[i], cells[i] if i < len(cells) else None) for i in named]
+                if len(cells) == width and not blank:  # the common case, kept cheap
+                    yield NumberedRow(zip(columns, cells), line)
+                    continue
+                # A short row's missing cells are None, as csv.DictReader has them.
+                padded = cells + [None] * (width - len(cells))
+                values = [(name, padded[i]) for i, name in enumerate(columns) if i not in blank]
                 stray = tuple(
                     cell
                     for position, cell in enumerate(cells)
-                    if cell.strip() and (position >= width or not columns[position].strip())
+                    if cell.strip() and (position >= width or position in blank)
                 )
                 yield NumberedRow(values, line, stray)
 
