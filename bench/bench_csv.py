@@ -95,7 +95,8 @@ def main() -> None:
         seconds, ratio = reading_figures[f"{name}_seconds"], reading_figures[f"{name}_ratio"]
         print(f"read_csv {name}: {seconds:.3f} s ({ratio:.2f}x)")
     for option, figures in results["unknown_column"].items():
-        print(f"150 rows, unknown column, {option}: {figures['requests']} (min {figures['minimum']})")
+        used, least = figures["requests"], figures["minimum"]
+        print(f"150 rows, unknown column, {option}: {used} requests (minimum {least})")
 
 
 if __name__ == "__main__":

@@ -175,7 +175,7 @@ class CsvRows:
             next(records)  # the header
             for line, cells in records:
                 if len(cells) == width and not blank:  # the common case, kept cheap
-                    yield NumberedRow(zip(columns, cells), line)
+                    yield NumberedRow(zip(columns, cells, strict=True), line)
                     continue
                 # A short row's missing cells are None, as csv.DictReader has them.
                 padded = cells + [None] * (width - len(cells))
