@@ -6,13 +6,12 @@ sandbox with the sync and the async client."""
 from __future__ import annotations
 
 import codecs
-import inspect
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from reply_contacts import AsyncReplyContacts, ReplyContacts
+from import_support import run
 from reply_contacts.errors import EmptyInputError, InputEncodingError, InputFileError, ReplyError
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows.import_report import RowStatus
@@ -25,21 +24,6 @@ UTF16 = FIXTURES / "excel_unicode_text_utf16.csv"
 PIPE = FIXTURES / "utf8_bom_pipe.csv"
 MULTILINE = FIXTURES / "multiline_cells.csv"
 UNDECODABLE = FIXTURES / "neither_utf8_nor_windows1252.csv"
-
-
-@pytest.fixture(params=["sync", "async"])
-async def importer(request: pytest.FixtureRequest, sb: Sandbox) -> Any:
-    options = {"api_key": sb.api_key, "base_url": sb.url, "rate_limit": None}
-    if request.param == "sync":
-        with ReplyContacts(**options) as client:
-            yield client
-    else:
-        async with AsyncReplyContacts(**options) as aclient:
-            yield aclient
-
-
-async def run(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
 
 
 # -- encodings -----------------------------------------------------------------------------
