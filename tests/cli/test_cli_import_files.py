@@ -165,6 +165,8 @@ def test_map_sends_a_column_to_a_field_and_refuses_a_target_that_is_nothing(
     assert "--map 'Shoe Size=Shoe Sise'" in output and "neither a contact field" in output
     code, output = run_import(cli, path, "--map", "Shoe Size")
     assert code == 2 and "COLUMN=FIELD" in output
+    code, output = run_import(cli, path, "--map", "Shoe Sise=notes", "--ignore-unknown-columns")
+    assert code == 2 and "'Shoe Sise' is not a column of" in output and "--map" in output
 
 
 # -- empty files ---------------------------------------------------------------------------

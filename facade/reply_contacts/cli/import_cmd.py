@@ -118,8 +118,9 @@ def import_command(
 
     from reply_contacts._tables import import_summary_table
     from reply_contacts.errors import UnknownColumnsError
+    from reply_contacts.workflows.columns import absent_columns
     from reply_contacts.workflows.import_report import RowStatus
-    from reply_contacts.workflows.sources import read_rows, require_rows
+    from reply_contacts.workflows.sources import CsvRows, read_rows, require_rows
 
     if not file.exists():
         raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
@@ -134,6 +135,14 @@ def import_command(
     mapping = _column_map(column_map or [])
     source = read_rows(file, encoding=encoding, delimiter=delimiter)
     require_rows(source)
+    header = source.columns if isinstance(source, CsvRows) else None
+    absent = absent_columns(mapping, header) if header is not None else []
+    if header is not None and absent:
+        raise typer.BadParameter(
+            f"{', '.join(map(repr, absent))} is not a column of {file}"
+            f" (its columns: {', '.join(repr(c) for c in header if c.strip())})",
+            param_hint="--map",
+        )
     # One pass before anything is sent: counts rows for the progress bar, and finds a broken
     # record (an unclosed quote) while nothing has been imported yet.
     total = sum(1 for _ in source)

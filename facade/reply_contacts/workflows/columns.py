@@ -30,7 +30,7 @@ from .sources import NumberedRow
 if TYPE_CHECKING:
     from reply_contact_data_client.models import CustomField
 
-__all__ = ["ENTRIES_KEY", "Column", "ColumnKind", "ColumnPlan"]
+__all__ = ["ENTRIES_KEY", "Column", "ColumnKind", "ColumnPlan", "absent_columns"]
 
 # An API-shaped row (a model's `to_dict()`) carries custom values as a list under this key, each
 # entry naming its field by title or id.
@@ -201,8 +201,8 @@ class ColumnPlan:
     def check_map_columns(self, columns: Iterable[str]) -> None:
         """ValueError when `column_map` names a column the input does not have (a typo there
         would leave that column unmapped)."""
-        present = {str(c).strip().casefold() for c in columns}
-        absent = [name for name in self._map if name.casefold() not in present]
+        columns = list(columns)
+        absent = absent_columns(self._map, columns)
         if absent:
             shown = ", ".join(repr(name) for name in absent)
             raise ValueError(
@@ -249,6 +249,12 @@ class ColumnPlan:
             out.custom.append((column.spec, str(value)))
         elif column.kind is ColumnKind.ENTRIES:
             out.stray += (str(value),)  # a `customFields` cell that is no list of entries
+
+
+def absent_columns(names: Iterable[str], columns: Iterable[str]) -> list[str]:
+    """The `names` (as `column_map` keys are matched: trimmed, any case) not among `columns`."""
+    present = {str(c).strip().casefold() for c in columns}
+    return [name for name in names if name.strip().casefold() not in present]
 
 
 def _entry_title(entry: Any) -> str | None:
