@@ -55,12 +55,19 @@ port_in_use() {
     (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null
 }
 
+# True while process $1 runs. A zombie does not count: where nothing reaps exited daemons (a
+# container whose init does not), one would otherwise look alive until its parent collects it.
+alive() {
+    kill -0 "$1" 2>/dev/null || return 1
+    [[ ! -r "/proc/$1/stat" ]] || [[ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]]
+}
+
 # The pid in pid file $1 if it is alive and really a redis-server, else nothing.
 live_pid() {
     [[ -f "$1" ]] || return 1
     local pid
     pid="$(tr -dc '0-9' <"$1")"
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+    [[ -n "$pid" ]] && alive "$pid" || return 1
     if [[ -r "/proc/$pid/cmdline" ]] && ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q redis; then
         return 1 # a stale pid file whose number was reused by another program
     fi
@@ -172,10 +179,10 @@ stop_under() {
     done < <(find "$1" -name redis.pid 2>/dev/null)
     for pid in "${pids[@]}"; do
         for ((tries = 0; tries < 100; tries++)); do
-            kill -0 "$pid" 2>/dev/null || break
+            alive "$pid" || break
             sleep 0.1
         done
-        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+        alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
     done
     ((${#pids[@]} == 0)) || say "stopped ${#pids[@]} redis process(es) under $1"
 }
@@ -219,7 +226,7 @@ standalone_stop() {
     kill -CONT "$pid" 2>/dev/null || true
     kill "$pid"
     for ((tries = 0; tries < 100; tries++)); do
-        kill -0 "$pid" 2>/dev/null || {
+        alive "$pid" || {
             rm -f "$PID_FILE"
             say "stopped redis-server (pid $pid)"
             return 0

@@ -353,13 +353,18 @@ def test_safe_redis_url_masks_the_password() -> None:
     assert safe_redis_url("unix:///run/redis.sock?password=x") == "unix:///run/redis.sock"
 
 
-def test_limiter_pickles_for_worker_processes(limiter: RedisLimiter) -> None:
+def test_limiter_pickles_for_worker_processes(redis_url: str, namespace: str) -> None:
+    limiter = RedisLimiter(
+        redis_url, TWO_WINDOWS, namespace=namespace, timeout=0.7, probe_interval=0.3
+    )
     copy = pickle.loads(pickle.dumps(limiter))
     assert isinstance(copy, RedisLimiter)
-    assert (copy.policy, copy.namespace, copy.display_url) == (
+    assert (copy.policy, copy.namespace, copy.display_url, copy.timeout, copy.probe_interval) == (
         limiter.policy,
         limiter.namespace,
         limiter.display_url,
+        0.7,
+        0.3,
     )
     for _ in range(5):
         limiter.acquire(KEY, max_wait=0)
@@ -370,5 +375,5 @@ def test_limiter_pickles_for_worker_processes(limiter: RedisLimiter) -> None:
 def test_rejects_bad_arguments(redis_url: str) -> None:
     with pytest.raises(ValueError, match="on_unavailable"):
         RedisLimiter(redis_url, on_unavailable="ignore")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"redis\.Redis"):
+    with pytest.raises(TypeError, match=r"redis\.Redis.*RedisCluster"):
         RedisLimiter(redis.asyncio.Redis.from_url(redis_url))  # type: ignore[arg-type]

@@ -31,6 +31,10 @@ class _Budget:
     paused_until: float = 0.0  # server seconds
     local_paused_until: float = float("-inf")  # local clock, for a pause learnt without Redis
     fleet: int = 1  # instances sharing the budget, as Redis last said
+    latest: tuple[str, float] | None = None  # the latest of `sends`, kept as they come
+
+    def find_latest(self) -> None:
+        self.latest = max(self.sends.items(), key=_slot) if self.sends else None
 
 
 class Ledger:
@@ -52,6 +56,8 @@ class Ledger:
         with self._lock:
             budget = self._budget(key)
             budget.sends[member] = slot
+            if budget.latest is None or slot >= budget.latest[1]:
+                budget.latest = (member, slot)
             if len(budget.sends) > 2 * self._keep + 64:  # trim now and then, not on every send
                 budget.sends = dict(self._recent(budget.sends, now))
 
@@ -67,17 +73,16 @@ class Ledger:
         """Redis released the reservation `member` (it was moved, or too late to keep)."""
         with self._lock:
             budget = self._budgets.get(key)
-            if budget is not None:
-                budget.sends.pop(member, None)
+            if budget is None or budget.sends.pop(member, None) is None:
+                return
+            if budget.latest is not None and budget.latest[0] == member:
+                budget.find_latest()
 
     def witness(self, key: str) -> tuple[str, float]:
         """The latest send Redis should hold, to check that it still does ("", 0 for none)."""
         with self._lock:
             budget = self._budgets.get(key)
-            if budget is None or not budget.sends:
-                return "", 0.0
-            member = max(budget.sends, key=budget.sends.__getitem__)
-            return member, budget.sends[member]
+            return budget.latest if budget and budget.latest else ("", 0.0)
 
     def sends(self, key: str, now: float) -> list[tuple[str, float]]:
         """Published sends of `key` inside the longest window at server time `now`."""
@@ -97,6 +102,7 @@ class Ledger:
             for member, slot in sends:
                 budget.local_sends.pop(member, None)
                 budget.sends[member] = slot
+            budget.find_latest()
             budget.local_paused_until = float("-inf")
 
     def pause(self, key: str, until: float) -> None:

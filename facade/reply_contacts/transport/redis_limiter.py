@@ -494,8 +494,11 @@ class RedisLimiter:
             repr(witness_score),
         ]
 
-    def _restore_args(self, key: str, hold: bool) -> tuple[list[str], list[tuple[str, float]]]:
-        """RESTORE's arguments for `key`, and the local sends they publish (in server time)."""
+    def _restore_args(
+        self, key: str, hold: bool
+    ) -> tuple[list[str], list[tuple[str, float]]] | None:
+        """RESTORE's arguments for `key` and the local sends they publish (in server time);
+        None when there is nothing to tell Redis."""
         server_now = self._server.to_server(self.clock.now())
         local = [
             (member, self._server.to_server(at)) for member, at in self._ledger.local_sends(key)
@@ -503,6 +506,8 @@ class RedisLimiter:
         paused_until, local_paused_until = self._ledger.paused_until(key)
         paused_until = max(paused_until, self._server.to_server(local_paused_until))
         pairs = self._ledger.sends(key, server_now) + local
+        if not (pairs or hold or paused_until > server_now):
+            return None
         policy = self.policy
         args = [
             repr(max(policy.minute_window, policy.hour_window) + self._margin(key)),
@@ -561,9 +566,11 @@ class RedisLimiter:
         return verdict
 
     def _restore(self, key: str, hold: bool) -> None:
-        args, local = self._restore_args(key, hold)
-        self._sync_scripts().restore(keys=self._keys(key).all(), args=args)
-        self._ledger.published(key, local, self._server.to_server(self.clock.now()))
+        restore = self._restore_args(key, hold)
+        if restore is not None:
+            args, local = restore
+            self._sync_scripts().restore(keys=self._keys(key).all(), args=args)
+            self._ledger.published(key, local, self._server.to_server(self.clock.now()))
 
     def _timed(self, call: Callable[[_Scripts], Any]) -> Any:
         """`call(scripts)` for a script answering {..., server now}; learns the server's clock."""
