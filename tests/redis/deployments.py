@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis
+import redis.cluster
+from reply_contacts.transport.redis_connect import parse_redis_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "redis.sh"
@@ -105,17 +107,16 @@ def cluster_node_ids(client: redis.cluster.RedisCluster) -> dict[str, str]:
 
 
 def _cluster(url: str) -> redis.cluster.RedisCluster:
-    hosts = url.split("://", 1)[1].split("/", 1)[0].split(",")
-    host, port = hosts[0].rsplit(":", 1)
-    return redis.cluster.RedisCluster(host=host, port=int(port))
+    host, port = parse_redis_url(url).nodes[0]
+    return redis.cluster.RedisCluster(host=host, port=port)
 
 
 def sentinel_primary(url: str) -> Server:
     """The primary a Sentinel URL (redis+sentinel://host:port/service/db) points at now."""
-    netloc, service = url.split("://", 1)[1].split("/")[:2]
-    host, port = netloc.split(",")[0].rsplit(":", 1)
-    sentinel = redis.Redis(host=host, port=int(port), socket_timeout=2)
-    address = sentinel.execute_command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", service)
+    parsed = parse_redis_url(url)
+    host, port = parsed.nodes[0]
+    sentinel = redis.Redis(host=host, port=port, socket_timeout=2)
+    address = sentinel.execute_command("SENTINEL", "GET-MASTER-ADDR-BY-NAME", parsed.service)
     sentinel.close()
     primary = redis.Redis(host=address[0].decode(), port=int(address[1]), socket_timeout=2)
     try:

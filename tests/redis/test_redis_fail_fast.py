@@ -223,14 +223,18 @@ def test_a_fleet_rides_through_a_frozen_redis_without_a_429(
             time.sleep(3.0)
         finally:
             private_redis.server.thaw()
-        mark(run, sandbox, "thawed")
+        # Every worker's probe finds Redis back within a timeout and a probe interval, and
+        # re-publishes; new reservations are held as long again.
+        time.sleep(2 * (TIMEOUT + PROBE) + 0.5)
+        mark(run, sandbox, "settled")
 
     run = run_fleet(sandbox, private_redis.url, fleet, during=freeze_for_a_while)
     figures = run.figures()
-    figures["429s_while_frozen"] = run.marks["thawed:429s"] - run.marks["frozen:429s"]
-    figures["429s_after_thaw"] = float(run.rate_limited_after("thawed"))
+    figures["429s_in_window"] = run.marks["settled:429s"] - run.marks["frozen:429s"]
+    figures["429s_after"] = float(run.rate_limited_after("settled"))
     print(f"fleet through a 3 s freeze, fallback mode: {figures}")
     assert not run.errors, run.errors
     assert figures["served"] == fleet.total
-    assert run.rate_limited_after("thawed") == 0, figures  # no burst when Redis is back
-    assert run.rate_limited == 0, figures  # the fallback shares kept the fleet within budget
+    assert figures["unavailable_errors"] == 0  # nobody waited on, or was failed by, Redis
+    assert run.rate_limited_after("settled") == 0, figures  # no burst when Redis is back
+    assert run.rate_limited == 0, figures  # and the fallback's shares kept within the budget

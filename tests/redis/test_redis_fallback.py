@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from reply_contacts.transport import FakeClock, RateLimitPolicy
+from reply_contacts.errors import RateLimitError
+from reply_contacts.transport import FakeClock, InMemoryLimiter, RateLimitPolicy
 from reply_contacts.transport.redis_fallback import (
     Ledger,
     ServerTime,
     fair_share,
     fallback_limiter,
 )
+from reply_contacts.transport.redis_scripts import Usage
 
 POLICY = RateLimitPolicy(per_minute=100, per_hour=3000, margin=0.25)
 
@@ -37,21 +39,56 @@ def test_fair_share_divides_each_window(
     assert n * share.per_hour / share.hour_window <= POLICY.per_hour / POLICY.hour_window
 
 
-def test_the_fallback_starts_from_what_this_limiter_spent() -> None:
+def fallback_after(usage: Usage, *, local_sends: tuple[float, ...] = ()) -> InMemoryLimiter:
+    """The fallback for "k" at local time 100, Redis's clock being 4,900 s ahead."""
     clock = FakeClock(start=100.0)
     server = ServerTime()
-    server.observe(sent=100.0, received=100.0, server_now=5000.0)  # server = local + 4900
+    server.observe(sent=100.0, received=100.0, server_now=5000.0)
     ledger = Ledger(horizon=61.0, keep=100)
-    policy = RateLimitPolicy(per_minute=4, per_hour=100, minute_window=60.0, margin=0.0)
-    ledger.note_fleet("k", 2)  # two limiters share it: two per minute each
-    ledger.record("k", "a", 4950.0, now=5000.0)  # 50 s ago
-    ledger.record_local("k", "b", 90.0)  # 10 s ago, made without Redis
-    ledger.pause("k", 5003.0)  # a 429 pause for 3 more seconds
-    limiter = fallback_limiter(policy, "k", ledger, server, clock)
+    ledger.note_usage("k", usage)
+    for index, at in enumerate(local_sends):
+        ledger.record_local("k", f"local-{index}", at)
+    return fallback_limiter(SMALL, "k", ledger, server, clock)
+
+
+SMALL = RateLimitPolicy(per_minute=20, per_hour=1000, minute_window=60.0, margin=0.0)
+
+
+def sends_at_once(limiter: InMemoryLimiter) -> int:
+    count = 0
+    while count < 100:
+        try:
+            limiter.acquire("k", max_wait=0)
+        except RateLimitError:
+            return count
+        count += 1
+    return count
+
+
+def test_the_fallback_takes_its_share_of_what_the_fleet_left() -> None:
+    # Four limiters had reserved 12 of the 20 in the window, the latest 10 s ago: this one may
+    # send 2 (a quarter of the 8 left) until that window has passed, then its 5.
+    limiter = fallback_after(Usage(now=5000.0, fleet=4, latest=4990.0, in_minute=12, in_hour=12))
+    assert sends_at_once(limiter) == 2
+    assert limiter.acquire("k", max_wait=60) == pytest.approx(50.0)  # 4990 + 60 s, local 150
+    assert sends_at_once(limiter) == 2  # 5 in all since the stand-ins left
+
+
+def test_the_fallback_waits_behind_the_fleet_queue() -> None:
+    # A saturated fleet had booked slots up to 3 s ahead: nothing new before the queue's end,
+    # and only what is left of the window after that.
+    limiter = fallback_after(Usage(now=5000.0, fleet=2, latest=5003.0, in_minute=20, in_hour=20))
     assert limiter.paused_for("k") == pytest.approx(3.0)
-    # Its two sends count: the next slot is when the older leaves the window, after the pause.
-    waited = limiter.acquire("k", max_wait=60)
-    assert waited == pytest.approx(10.0)  # 50 s ago + 60 s window
+    with pytest.raises(RateLimitError):
+        limiter.acquire("k", max_wait=10)
+    assert limiter.acquire("k", max_wait=100) == pytest.approx(63.0)
+
+
+def test_the_fallback_counts_unpublished_local_sends_and_knows_no_fleet_alone() -> None:
+    limiter = fallback_after(
+        Usage(now=5000.0, fleet=0, latest=0.0, in_minute=0, in_hour=0), local_sends=(90.0,) * 19
+    )
+    assert sends_at_once(limiter) == 1
 
 
 def test_the_ledger_keeps_the_witness_and_trims() -> None:

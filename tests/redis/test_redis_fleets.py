@@ -25,6 +25,9 @@ from reply_contacts.transport.redis_scripts import budget_keys
 # Failover runs: short timeouts and probes, so the window is the deployment's own.
 FAST = {"timeout": 0.5, "probe_interval": 0.2}
 KILL_AFTER = 2.5  # seconds into the run: the first bursts are through, the longer window binds
+# Once the new primary answers, every worker's probe finds it within a probe interval and a
+# timeout, re-publishes, and new reservations are held as long again: then it has settled.
+SETTLE = 2 * (FAST["timeout"] + FAST["probe_interval"]) + 0.5
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +70,24 @@ def kill_primary_mid_run(
         mark(run, sb, "killed")
         run.marks["failover_s"] = wait_for(healthy_again, 30.0, "the failover")
         mark(run, sb, "failed_over")
+        time.sleep(SETTLE)
+        mark(run, sb, "settled")
 
     return during
 
 
 def check_failover(run: FleetRun, label: str) -> dict[str, float]:
+    """Every request served, not one 429 (the sandbox refuses what goes over the budget): the
+    window stayed within it, and after it there was no burst and nothing double-spent."""
     figures = run.figures()
     figures["failover_s"] = round(run.marks["failover_s"], 2)
-    figures["429s_after_failover"] = float(run.rate_limited_after("failed_over"))
+    figures["429s_in_window"] = run.marks["settled:429s"] - run.marks["killed:429s"]
+    figures["429s_after"] = float(run.rate_limited_after("settled"))
     print(f"{label}: {figures}")
     assert not run.errors, run.errors
     assert figures["served"] == run.fleet.total
-    assert run.stats["requests"] == run.fleet.total, run.stats  # nothing sent twice
     assert run.rate_limited == 0, figures  # neither in the window nor after it
+    assert run.stats["requests"] == run.fleet.total, run.stats
     return figures
 
 
@@ -127,4 +135,5 @@ def test_a_sentinel_failover_mid_run_falls_back_then_the_fleet_goes_on(
     fleet = Fleet(processes=4, threads=2, total=100, limiter={**FAST, "on_unavailable": "local"})
     run = run_fleet(sandbox, url, fleet, during=kill_primary_mid_run(sandbox, primary, promoted))
     figures = check_failover(run, "Sentinel failover, on_unavailable='local'")
-    assert figures["unavailable_errors"] == 0  # the fallback served the window
+    # The fallback served the window, each process its share of what the fleet had left.
+    assert figures["unavailable_errors"] == 0

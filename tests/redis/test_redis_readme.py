@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from reply_contacts.sandbox import Sandbox
+from reply_contacts.transport.redis_connect import parse_redis_url
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 SECTION = "## One budget for many processes: Redis"
@@ -51,9 +52,9 @@ def test_the_url_example_runs_on_every_deployment(
 
 
 def test_the_client_example_runs(cluster_url: str, sentinel_url: str) -> None:
-    cluster_host, cluster_port = cluster_url.split("://")[1].split(",")[0].split(":")
-    sentinel_netloc, service = sentinel_url.split("://")[1].split("/")[:2]
-    sentinel_host, sentinel_port = sentinel_netloc.split(":")
+    cluster_host, cluster_port = parse_redis_url(cluster_url).nodes[0]
+    sentinel = parse_redis_url(sentinel_url)
+    (sentinel_host, sentinel_port), service = sentinel.nodes[0], sentinel.service
     code = (
         examples()[1]
         .replace('host="10.0.0.1", port=6379', f'host="{cluster_host}", port={cluster_port}')

@@ -47,8 +47,8 @@ def fresh_namespace() -> str:
 
 @pytest.fixture
 def cluster(cluster_url: str) -> Iterator[redis.cluster.RedisCluster]:
-    host, port = cluster_url.split("://")[1].split(",", maxsplit=1)[0].split(":")
-    client = redis.cluster.RedisCluster(host=host, port=int(port), socket_timeout=2)
+    host, port = parse_redis_url(cluster_url).nodes[0]
+    client = redis.cluster.RedisCluster(host=host, port=port, socket_timeout=2)
     yield client
     client.close()
 
@@ -161,15 +161,10 @@ def test_cluster_redirections_are_followed_while_a_slot_moves(
 # -- Sentinel -------------------------------------------------------------------------------------
 
 
-def sentinel_parts(url: str) -> tuple[list[tuple[str, int]], str]:
-    netloc, service = url.split("://")[1].split("/")[:2]
-    hosts = [(host, int(port)) for host, port in (item.split(":") for item in netloc.split(","))]
-    return hosts, service
-
-
 def test_sentinel_from_a_url_and_from_master_for_share_a_budget(sentinel_url: str) -> None:
     namespace = fresh_namespace()
-    hosts, service = sentinel_parts(sentinel_url)
+    address = parse_redis_url(sentinel_url)
+    hosts, service = list(address.nodes), address.service
     master = Sentinel(hosts, socket_timeout=2).master_for(service, socket_timeout=2)
     from_url = RedisLimiter(sentinel_url, POLICY, namespace=namespace)
     from_client = RedisLimiter(master, POLICY, namespace=namespace)

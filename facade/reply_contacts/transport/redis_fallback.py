@@ -6,10 +6,12 @@ reached, a limiter with ``on_unavailable="local"`` spends the budget without it.
 instance therefore keeps a `Ledger` of its own sends still inside a window (server time), and
 its 429 pause, and re-publishes them when Redis is back or turns out to have lost them.
 
-While Redis is away the instance spends its `fair_share` of the budget: the limits divided by
-the number of instances that used the budget within the longest window (Redis counts them),
-starting from its own recent sends. Instances that were sending at similar rates thus stay
-within the budget together.
+While Redis is away the instance spends its `fair_share` of what the fleet left of the budget
+(`fallback_limiter`): every reply of Redis says how many instances use the budget and how much
+of each window they have reserved (`Usage`), so each instance takes 1/N of the rest, after the
+fleet's queue, and 1/N of the whole budget once the reserved sends have left the window. The
+instances together stay within the budget; what they reserved in the moment before Redis went
+away and an instance had not heard of yet is the only thing it cannot count.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from reply_contacts.transport.clock import Clock
 from reply_contacts.transport.ratelimit import InMemoryLimiter, RateLimitPolicy
+from reply_contacts.transport.redis_scripts import Usage
 
 __all__ = ["Ledger", "ServerTime", "fair_share", "fallback_limiter"]
 
@@ -30,7 +33,7 @@ class _Budget:
     local_sends: dict[str, float] = field(default_factory=dict)  # made without Redis: local clock
     paused_until: float = 0.0  # server seconds
     local_paused_until: float = float("-inf")  # local clock, for a pause learnt without Redis
-    fleet: int = 1  # instances sharing the budget, as Redis last said
+    usage: Usage | None = None  # the budget's use, as Redis last said
     latest: tuple[str, float] | None = None  # the latest of `sends`, kept as they come
 
     def find_latest(self) -> None:
@@ -95,7 +98,7 @@ class Ledger:
             budget = self._budgets.get(key)
             return sorted(budget.local_sends.items(), key=_slot) if budget else []
 
-    def published(self, key: str, sends: list[tuple[str, float]], now: float) -> None:
+    def published(self, key: str, sends: list[tuple[str, float]]) -> None:
         """Local sends have reached Redis, at these server times."""
         with self._lock:
             budget = self._budget(key)
@@ -123,14 +126,14 @@ class Ledger:
                 return 0.0, float("-inf")
             return budget.paused_until, budget.local_paused_until
 
-    def note_fleet(self, key: str, fleet: int) -> None:
+    def note_usage(self, key: str, usage: Usage) -> None:
         with self._lock:
-            self._budget(key).fleet = max(1, fleet)
+            self._budget(key).usage = usage
 
-    def fleet(self, key: str) -> int:
+    def usage(self, key: str) -> Usage | None:
         with self._lock:
             budget = self._budgets.get(key)
-            return budget.fleet if budget else 1
+            return budget.usage if budget else None
 
     def unpublished(self, key: str) -> bool:
         with self._lock:
@@ -219,14 +222,38 @@ def fair_share(policy: RateLimitPolicy, fleet: int) -> RateLimitPolicy:
 def fallback_limiter(
     policy: RateLimitPolicy, key: str, ledger: Ledger, server: ServerTime, clock: Clock
 ) -> InMemoryLimiter:
-    """The limiter for `key` while Redis is away: this instance's share, from what it spent."""
+    """The limiter for `key` while Redis is away: this instance's share of what the fleet left.
+
+    What the fleet had reserved when Redis last answered (`Usage`) is counted as if all of it
+    were sent at the latest reserved slot: it leaves the short window one window after that
+    slot, not before (cautious: none of it leaves earlier). Until then this instance may use
+    its share of what the fleet left of the budget, and new slots come after the fleet's queue;
+    from then on, its share of the whole budget. Sends this instance made in an earlier outage
+    and has not published yet count too, and so does a 429 pause it knows of.
+    """
     local_now = clock.now()
-    server_now = server.to_server(local_now)
-    limiter = InMemoryLimiter(fair_share(policy, ledger.fleet(key)), clock=clock)
-    published = [server.to_local(slot) for _, slot in ledger.sends(key, server_now)]
-    limiter.record_sends(key, published + [at for _, at in ledger.local_sends(key)])
+    usage = ledger.usage(key)
+    fleet = usage.fleet if usage else 1
+    share = fair_share(policy, fleet)
+    limiter = InMemoryLimiter(share, clock=clock)
+    seeds = [at for _, at in ledger.local_sends(key)]
+    queue_ends = local_now
+    if usage is not None:
+        latest = server.to_local(usage.latest)
+        queue_ends = max(local_now, latest)
+        # Stand-ins for the fleet's use of each window, placed so each counts in its own window
+        # only: the short window's at the latest slot, the long window's just before the short
+        # window (they leave it a short window early, a cautious estimate all the same).
+        before_short = local_now - policy.minute_window - policy.margin
+        for used, limit, shared, at in (
+            (usage.in_minute, policy.per_minute, share.per_minute, latest),
+            (usage.in_hour, policy.per_hour, share.per_hour, before_short),
+        ):
+            left = max(0, limit - used) // max(1, fleet)
+            seeds += [at] * max(0, shared - left)
+    limiter.record_sends(key, seeds)
     paused_until, local_paused_until = ledger.paused_until(key)
-    until = max(server.to_local(paused_until), local_paused_until)
+    until = max(server.to_local(paused_until), local_paused_until, queue_ends)
     if until > local_now:
         limiter.pause(key, until - local_now)
     return limiter

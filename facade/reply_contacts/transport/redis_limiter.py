@@ -239,11 +239,11 @@ class RedisLimiter:
       what to do; no request goes out uncounted. A shared budget that silently turns into one
       budget per process is how a fleet of workers earns itself 429s, so the safe default is to
       stop and say so.
-    * ``"local"``: log one WARNING and fall back to this process's share of the budget (the
-      limits divided by the number of limiters that used it within the longest window),
-      counting what it sent recently. Processes that were sending at similar rates stay within
-      the budget together; one that was idle may add its share on top. Choose this when
-      availability matters more than never seeing a 429.
+    * ``"local"``: log one WARNING and fall back to this process's share of what the fleet
+      left of the budget (1/N of it, N the limiters that used the budget within the longest
+      window, as Redis last said; see `redis_fallback`): cautious for the first window (the
+      fleet's reserved sends count until a window after the latest of them), then 1/N of the
+      whole budget. Choose this when availability matters more than never seeing a 429.
 
     Either way a slot already reserved in Redis is kept, and Redis's return is logged at INFO
     after it has been told what it missed.
@@ -341,34 +341,26 @@ class RedisLimiter:
     def acquire(self, key: str, *, max_wait: float) -> float:
         started = self.clock.now()
         plan = self._acquire_plan(key, max_wait)
-        outcome: Any = None
-        failure: BaseException | None = None
-        while True:
+        step = _resume(plan, None, None)
+        while step is not None:
             try:
-                step = plan.throw(failure) if failure is not None else plan.send(outcome)
-            except StopIteration:
-                return self.clock.now() - started
-            outcome, failure = None, None
-            try:
-                outcome = self._perform(step)
-            except _UNAVAILABLE as exc:
-                failure = exc
+                outcome, failure = self._perform(step), None
+            except _UNAVAILABLE as exc:  # Redis failed: the plan decides what follows
+                outcome, failure = None, exc
+            step = _resume(plan, outcome, failure)
+        return self.clock.now() - started
 
     async def acquire_async(self, key: str, *, max_wait: float) -> float:
         started = self.clock.now()
         plan = self._acquire_plan(key, max_wait)
-        outcome: Any = None
-        failure: BaseException | None = None
-        while True:
+        step = _resume(plan, None, None)
+        while step is not None:
             try:
-                step = plan.throw(failure) if failure is not None else plan.send(outcome)
-            except StopIteration:
-                return self.clock.now() - started
-            outcome, failure = None, None
-            try:
-                outcome = await self._perform_async(step)
+                outcome, failure = await self._perform_async(step), None
             except _UNAVAILABLE as exc:
-                failure = exc
+                outcome, failure = None, exc
+            step = _resume(plan, outcome, failure)
+        return self.clock.now() - started
 
     def pause(self, key: str, seconds: float) -> None:
         if not self._breaker.is_open:
@@ -448,7 +440,7 @@ class RedisLimiter:
                 continue
             if previous and verdict.member != previous:
                 self._ledger.drop(key, previous)  # released by Redis: moved, or too late
-            self._ledger.note_fleet(key, verdict.fleet)
+            self._ledger.note_usage(key, verdict.usage)
             if verdict.kind == "lost":
                 restores += 1
                 try:
@@ -533,7 +525,7 @@ class RedisLimiter:
             return None
         if isinstance(step, _Fallback):
             self._fallback(step.key).acquire(step.key, max_wait=step.max_wait)
-            self._ledger.record_local(step.key, uuid.uuid4().hex, self.clock.now())
+            self._sent_locally(step.key)
             return None
         if isinstance(step, _Restore):
             self._restore(step.key, step.hold)
@@ -546,7 +538,7 @@ class RedisLimiter:
             return None
         if isinstance(step, _Fallback):
             await self._fallback(step.key).acquire_async(step.key, max_wait=step.max_wait)
-            self._ledger.record_local(step.key, uuid.uuid4().hex, self.clock.now())
+            self._sent_locally(step.key)
             return None
         if self._address is None:  # a client was passed in: run its calls off the event loop
             return await asyncio.to_thread(self._perform, step)
@@ -555,13 +547,14 @@ class RedisLimiter:
         scripts = await self._async_scripts()
         sent = self.clock.now()
         reply = await scripts.reserve(keys=self._keys(step.key).all(), args=step.args)
-        verdict = parse_verdict(reply)
-        self._server.observe(sent, self.clock.now(), verdict.now)
-        return verdict
+        return self._verdict(sent, reply)
 
     def _reserve(self, step: _Reserve, scripts: _Scripts) -> Verdict:
         sent = self.clock.now()
-        verdict = parse_verdict(scripts.reserve(keys=self._keys(step.key).all(), args=step.args))
+        return self._verdict(sent, scripts.reserve(keys=self._keys(step.key).all(), args=step.args))
+
+    def _verdict(self, sent: float, reply: Any) -> Verdict:
+        verdict = parse_verdict(reply)
         self._server.observe(sent, self.clock.now(), verdict.now)
         return verdict
 
@@ -570,7 +563,7 @@ class RedisLimiter:
         if restore is not None:
             args, local = restore
             self._sync_scripts().restore(keys=self._keys(key).all(), args=args)
-            self._ledger.published(key, local, self._server.to_server(self.clock.now()))
+            self._ledger.published(key, local)
 
     def _timed(self, call: Callable[[_Scripts], Any]) -> Any:
         """`call(scripts)` for a script answering {..., server now}; learns the server's clock."""
@@ -616,6 +609,9 @@ class RedisLimiter:
                 )
             return limiter
 
+    def _sent_locally(self, key: str) -> None:
+        self._ledger.record_local(key, uuid.uuid4().hex, self.clock.now())
+
     def _failed(self, key: str, exc: BaseException, *, holding_slot: bool = False) -> None:
         """Open the breaker (logged once per outage); raise unless the caller may go on."""
         scrub_exception_chain(exc)
@@ -623,9 +619,10 @@ class RedisLimiter:
         self._failed_key = key
         if self._breaker.trip(reason):
             if self.on_unavailable == "local":
+                usage = self._ledger.usage(key)
                 then = (
                     "falling back to this process's share of the budget"
-                    f" (1/{self._ledger.fleet(key)}: processes no longer share it exactly)"
+                    f" (1/{usage.fleet if usage else 1} of what the fleet left)"
                 )
             else:
                 then = "requests fail with LimiterUnavailableError"
@@ -688,6 +685,16 @@ def _rebuild(
         timeout=timeout,
         probe_interval=probe_interval,
     )
+
+
+def _resume(
+    plan: Generator[_Step, Any, None], outcome: Any, failure: BaseException | None
+) -> _Step | None:
+    """The plan's next step, given the last one's outcome or failure; None when it is done."""
+    try:
+        return plan.throw(failure) if failure is not None else plan.send(outcome)
+    except StopIteration:
+        return None
 
 
 def _seconds(value: float) -> str:

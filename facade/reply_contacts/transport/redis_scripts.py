@@ -22,6 +22,7 @@ __all__ = [
     "RESERVE",
     "RESTORE",
     "BudgetKeys",
+    "Usage",
     "Verdict",
     "budget_keys",
     "parse_verdict",
@@ -53,14 +54,16 @@ def budget_keys(namespace: str, key: str) -> BudgetKeys:
 #   for a new reservation), previous (the caller's reservation, when it comes back for it),
 #   instance (the limiter instance), witness and witness_score (the instance's latest
 #   reservation still in Redis, or "" and 0).
-# Returns {verdict, slot, now, member, fleet}:
+# Returns {verdict, slot, now, member, fleet, latest, in_minute, in_hour}:
 #   "go"    send at `slot` (now or, for a caller coming back, its reserved slot)
 #   "wait"  `member` was reserved at `slot`: come back shortly before it with previous = member
 #   "late"  the slot is more than max_wait away; nothing was recorded (and `previous` released)
 #   "hold"  the fleet is re-publishing sends Redis did not see: ask again at `slot`
 #   "lost"  the witness is missing (a failover lost writes, or the data was flushed): re-publish
 #           this instance's reservations (RESTORE), then ask again
-# `fleet` is how many limiter instances used the budget within the longest window.
+# and the budget's use, for a fallback to start from should Redis go away: `fleet`, how many
+# limiter instances used it within the longest window; `latest`, its latest reserved slot; and
+# `in_minute` / `in_hour`, how many reserved sends count in each window (future ones included).
 RESERVE = """
 if redis.replicate_commands then pcall(redis.replicate_commands) end
 local sends, pause_key, members, recovery = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
@@ -83,12 +86,19 @@ local fleet = redis.call('ZCARD', members)
 
 redis.call('ZREMRANGEBYSCORE', sends, '-inf', fmt(now - longest))
 
+local function answer(kind, slot, who)
+  local last = redis.call('ZRANGE', sends, -1, -1, 'WITHSCORES')[2] or fmt(now)
+  local in_minute = redis.call('ZCOUNT', sends, '(' .. fmt(now - minute_window - margin), '+inf')
+  local in_hour = redis.call('ZCOUNT', sends, '(' .. fmt(now - hour_window - margin), '+inf')
+  return {kind, fmt(slot), fmt(now), who, fleet, last, in_minute, in_hour}
+end
+
 -- A send is only ever removed by age (above) or by rank, when `keep` later ones exist. The
 -- witness missing for neither reason means Redis lost it.
 if witness ~= '' and witness_score > now - longest
     and not redis.call('ZSCORE', sends, witness)
     and redis.call('ZCOUNT', sends, fmt(witness_score), '+inf') < keep then
-  return {'lost', fmt(now), fmt(now), previous, fleet}
+  return answer('lost', now, previous)
 end
 
 local stored_pause = redis.call('GET', pause_key)
@@ -101,13 +111,13 @@ local reserved = previous ~= '' and redis.call('ZSCORE', sends, previous)
 if reserved then
   reserved = tonumber(reserved)
   if paused_until <= math.max(now, reserved) then
-    return {'go', fmt(math.max(now, reserved)), fmt(now), previous, fleet}
+    return answer('go', math.max(now, reserved), previous)
   end
 end
 
 local stored_recovery = redis.call('GET', recovery)
 if stored_recovery and tonumber(stored_recovery) > now then
-  return {'hold', stored_recovery, fmt(now), previous, fleet}
+  return answer('hold', tonumber(stored_recovery), previous)
 end
 
 -- Overtaken by a pause: the slot is given back before reserving anew, while the set holds
@@ -138,7 +148,7 @@ if count >= per_hour then
 end
 
 if slot - now > max_wait then
-  return {'late', fmt(slot), fmt(now), '', fleet}
+  return answer('late', slot, '')
 end
 if moving then
   redis.call('ZREM', sends, previous)
@@ -149,9 +159,9 @@ redis.call('ZREMRANGEBYRANK', sends, 0, -keep - 1)
 local latest = tonumber(redis.call('ZRANGE', sends, -1, -1, 'WITHSCORES')[2])
 redis.call('PEXPIRE', sends, math.ceil((latest - now + longest) * 1000) + 1000)
 if slot <= now then
-  return {'go', fmt(slot), fmt(now), member, fleet}
+  return answer('go', slot, member)
 end
-return {'wait', fmt(slot), fmt(now), member, fleet}
+return answer('wait', slot, member)
 """
 
 # KEYS: pause. ARGV[1] = seconds to pause from now. Returns {paused_until, now}; the stored
@@ -219,12 +229,23 @@ return fmt(now)
 
 
 @dataclass(frozen=True)
+class Usage:
+    """How much of a budget the fleet has reserved, at server time `now`."""
+
+    now: float
+    fleet: int  # limiter instances that used it within the longest window
+    latest: float  # the latest reserved slot
+    in_minute: int  # reserved sends that count in the short window (future ones included)
+    in_hour: int  # and in the long one
+
+
+@dataclass(frozen=True)
 class Verdict:
     kind: str  # "go" | "wait" | "late" | "hold" | "lost"
     slot: float  # server seconds
     now: float  # server seconds, when the script ran
     member: str  # the caller's reservation ("" for none)
-    fleet: int  # limiter instances sharing the budget
+    usage: Usage  # the budget's, as the script saw it
 
     @property
     def wait(self) -> float:
@@ -236,9 +257,9 @@ def parse_verdict(reply: Any) -> Verdict:
     kind = text(reply[0])
     if kind not in ("go", "wait", "late", "hold", "lost"):
         raise ResponseError(f"unexpected reply from the limiter script: {kind!r}")
-    return Verdict(
-        kind, float(text(reply[1])), float(text(reply[2])), text(reply[3]), int(reply[4])
-    )
+    now = float(text(reply[2]))
+    usage = Usage(now, int(reply[4]), float(text(reply[5])), int(reply[6]), int(reply[7]))
+    return Verdict(kind, float(text(reply[1])), now, text(reply[3]), usage)
 
 
 def text(value: object) -> str:
