@@ -4,6 +4,7 @@
     nox -s tests             lint + typecheck + check_generated + the whole pytest suite
     nox -s generate          regenerate generated/ from contact-data.openapi.yaml
     nox -s check_generated   fail if generated/ differs from a fresh generation
+    nox -s build             wheels + sdists of both distributions, checked, installed, smoke-tested
     nox -s lint | typecheck | bench
 
 Every session uses the interpreter that runs nox: nothing here needs a second Python.
@@ -15,6 +16,7 @@ import filecmp
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,7 +28,7 @@ nox.options.sessions = ["tests"]
 ROOT = Path(__file__).parent
 SPEC = ROOT / "contact-data.openapi.yaml"
 CODEGEN = ROOT / "codegen"
-CONFIG = CODEGEN / "config.yml"
+GENERATE = CODEGEN / "generate.py"
 TEMPLATES = CODEGEN / "templates"
 TARGET = ROOT / "generated"
 PACKAGE = "reply_contact_data_client"
@@ -34,45 +36,18 @@ PACKAGE = "reply_contact_data_client"
 # The generator's output depends on its own version and on ruff's (the post-hooks format the
 # tree), so both are pinned: the same pins give a byte-identical tree on every machine.
 GENERATOR_PINS = ("openapi-python-client==0.29.1", "ruff==0.17.6", "pyyaml>=6")
-CONTRACT_WRITER = CODEGEN / "contract.py"
 # Build and cache noise that is never part of the generated tree.
 IGNORED = ("__pycache__", ".ruff_cache", ".mypy_cache", "*.egg-info", ".pytest_cache", ".pdm-build")
 LINTED = ["facade", "tests", "bench", "examples", "codegen", "noxfile.py"]
 DEV_INSTALL = ("-e", "./generated", "-e", ".[dev]")
+DIST = ROOT / "dist"
+FACADE_DIST = "reply_contacts"
+CLIENT_DIST = "reply_contact_data_client"
 
 
 def _generate_into(session: nox.Session, out: Path) -> None:
-    session.run(
-        "openapi-python-client",
-        "generate",
-        "--path",
-        str(SPEC),
-        "--config",
-        str(CONFIG),
-        "--custom-template-path",
-        str(TEMPLATES),
-        "--meta",
-        "pdm",
-        "--output-path",
-        str(out),
-        # A dropped operation or response must fail the build, not scroll past as a warning.
-        "--fail-on-warning",
-        silent=True,
-    )
-    # The contract's knowledge (operations, limits, vocabularies, server) beside the client, from
-    # the same spec, formatted by the same pinned ruff so the tree is byte-identical everywhere.
-    package = out / PACKAGE
-    session.run("python", str(CONTRACT_WRITER), str(SPEC), str(package), silent=True)
-    session.run(
-        "ruff",
-        "format",
-        str(package / "contract.py"),
-        "--isolated",
-        "--no-cache",
-        "--line-length=120",
-        "--quiet",
-        silent=True,
-    )
+    # One generation pipeline (client + contract knowledge), shared with the spec-change drill.
+    session.run("python", str(GENERATE), str(SPEC), str(out), silent=True)
 
 
 def _tree_differences(committed: Path, fresh: Path, rel: Path = Path()) -> list[str]:
@@ -163,11 +138,13 @@ def _lint(session: nox.Session) -> None:
     session.run("ruff", "check", *LINTED)
     session.run("ruff", "format", "--check", *LINTED)
     session.run("python", str(CODEGEN / "lint_spec.py"), str(SPEC))
+    # The layers and independence contracts of [tool.importlinter] in pyproject.toml.
+    session.run("lint-imports", "--no-cache")
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (lint + format) on our code, and the spec's own rules on the contract."""
+    """ruff (lint + format), the spec's own rules, and the import contracts (import-linter)."""
     session.install(*DEV_INSTALL)
     _lint(session)
 
@@ -221,3 +198,62 @@ def bench(session: nox.Session) -> None:
     session.install(*DEV_INSTALL)
     env = _services(session)
     session.run("python", "-m", "bench", *session.posargs, env=env | dict(os.environ))
+
+
+# Run by the freshly installed wheels, outside the source tree: the release as a user gets it.
+SMOKE_TEST = """
+import importlib
+import importlib.metadata as metadata
+
+import reply_contact_data_client
+import reply_contacts
+from reply_contact_data_client.contract import SPEC_VERSION, Operations
+from reply_contacts import ReplyContacts
+from reply_contacts.sandbox import Sandbox
+
+for module in (reply_contacts, reply_contact_data_client):
+    assert "site-packages" in (module.__file__ or ""), module.__file__
+facade, client = metadata.version("reply-contacts"), metadata.version("reply-contact-data-client")
+assert facade == reply_contacts.__version__, (facade, reply_contacts.__version__)
+pins = [r for r in metadata.requires("reply-contacts") or [] if "reply-contact-data-client" in r]
+assert pins == [f"reply-contact-data-client=={client}"], pins
+importlib.import_module(Operations.get_contact_by_id.module)
+with Sandbox() as sandbox, ReplyContacts(api_key=sandbox.api_key, base_url=sandbox.url) as api:
+    assert api.whoami() is not None
+print(f"smoke test passed: reply-contacts {facade}, client {client}, spec {SPEC_VERSION}")
+"""
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Wheels and sdists of both distributions into dist/, their metadata checked (twine), then
+    the wheels installed into a fresh virtual environment and smoke-tested there."""
+    session.install("build", "twine")
+    shutil.rmtree(DIST, ignore_errors=True)
+    # The wheel is built from the sdist (build's default): a file the sdist lacks fails here.
+    for project in (TARGET, ROOT):
+        session.run("python", "-m", "build", "--outdir", str(DIST), str(project))
+    session.run("twine", "check", "--strict", *sorted(str(path) for path in DIST.iterdir()))
+    (facade_wheel,) = DIST.glob(f"{FACADE_DIST}-*.whl")
+    (client_wheel,) = DIST.glob(f"{CLIENT_DIST}-*.whl")
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        session.run(sys.executable, "-m", "venv", str(venv), external=True)
+        scripts = venv / ("Scripts" if os.name == "nt" else "bin")
+        python = str(scripts / "python")
+        session.run(
+            python,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            str(client_wheel),
+            f"{facade_wheel}[cli,sandbox]",
+            external=True,
+        )
+        # From the temporary directory, so nothing is imported from this source tree.
+        with session.chdir(tmp):
+            session.run(python, "-c", SMOKE_TEST, external=True)
+            session.run(str(scripts / "reply-contacts"), "--version", external=True)
+            session.run(str(scripts / "reply-contacts"), "--help", external=True, silent=True)
+    session.log(f"built and smoke-tested: {', '.join(sorted(p.name for p in DIST.iterdir()))}")

@@ -19,22 +19,23 @@ if TYPE_CHECKING:
     from ._config import ConfigurationError
     from .client import AsyncReplyContacts, ReplyContacts
     from .errors import (
+        APIConnectionError,
         APIError,
+        APITimeoutError,
         AuthenticationError,
         BadRequestError,
         ConflictError,
-        ConnectionError,
         DecodeError,
         InsecureURLError,
+        JournalMismatchError,
         NotFoundError,
         PermissionDeniedError,
         RateLimitError,
         ReplyError,
         ServerError,
-        TimeoutError,
         ValidationError,
     )
-    from .filters import Account, Contact, ContactFilter
+    from .filters import AccountFields, AccountFilter, ContactFields, ContactFilter
     from .results import BulkFailedError, BulkResult, ItemFailure
     from .transport import FakeClock, Limiter, RateLimitPolicy, RetryPolicy
     from .transport.redis_limiter import RedisLimiter
@@ -49,22 +50,24 @@ _EXPORTS = {
     "AuthenticationError": ".errors",
     "BadRequestError": ".errors",
     "ConflictError": ".errors",
-    "ConnectionError": ".errors",
+    "APIConnectionError": ".errors",
     "DecodeError": ".errors",
     "InsecureURLError": ".errors",
+    "JournalMismatchError": ".errors",
     "NotFoundError": ".errors",
     "PermissionDeniedError": ".errors",
     "RateLimitError": ".errors",
     "ReplyError": ".errors",
     "ServerError": ".errors",
-    "TimeoutError": ".errors",
+    "APITimeoutError": ".errors",
     "ValidationError": ".errors",
     "BulkFailedError": ".results",
     "BulkResult": ".results",
     "ItemFailure": ".results",
-    "Contact": ".filters",
-    "Account": ".filters",
+    "ContactFields": ".filters",
     "ContactFilter": ".filters",
+    "AccountFields": ".filters",
+    "AccountFilter": ".filters",
     "FakeClock": ".transport",
     "Limiter": ".transport",
     "RateLimitPolicy": ".transport",
@@ -73,8 +76,11 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "APIConnectionError",
     "APIError",
-    "Account",
+    "APITimeoutError",
+    "AccountFields",
+    "AccountFilter",
     "AsyncReplyContacts",
     "AuthenticationError",
     "BadRequestError",
@@ -82,13 +88,13 @@ __all__ = [
     "BulkResult",
     "ConfigurationError",
     "ConflictError",
-    "ConnectionError",
-    "Contact",
+    "ContactFields",
     "ContactFilter",
     "DecodeError",
     "FakeClock",
     "InsecureURLError",
     "ItemFailure",
+    "JournalMismatchError",
     "Limiter",
     "NotFoundError",
     "PermissionDeniedError",
@@ -99,7 +105,6 @@ __all__ = [
     "ReplyError",
     "RetryPolicy",
     "ServerError",
-    "TimeoutError",
     "ValidationError",
     "models",
 ]

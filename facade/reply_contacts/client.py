@@ -20,6 +20,7 @@ from ._config import (
     resolve_base_url,
     resolve_timeout,
 )
+from ._plan import run_async, run_sync
 from .transport import (
     Clock,
     Limiter,
@@ -32,12 +33,13 @@ from .transport import (
 if TYPE_CHECKING:
     from reply_contact_data_client import AuthenticatedClient
 
+    from ._catalog import CustomFieldCatalog
     from .resources.account_lists import AccountLists, AsyncAccountLists
     from .resources.accounts import Accounts, AsyncAccounts
     from .resources.background_jobs import AsyncBackgroundJobs, BackgroundJobs
     from .resources.contact_lists import AsyncContactLists, ContactLists
     from .resources.contacts import AsyncContacts, Contacts
-    from .resources.custom_fields import AsyncCustomFields, CustomFieldCatalog, CustomFields
+    from .resources.custom_fields import AsyncCustomFields, CustomFields
     from .workflows import AsyncWorkflows, Workflows
     from .workflows.import_report import ImportReport
 
@@ -96,7 +98,9 @@ class _ClientCore:
         shared backend (e.g. Redis) instead of the in-process one. http_transport /
         async_http_transport: the innermost transports (tests pass httpx.MockTransport).
         """
-        self._api_key = resolve_api_key(api_key)
+        # The local is rebound too: a traceback through this frame (a bad base_url, say) then
+        # shows the key's redacted repr, even with TracebackException(capture_locals=True).
+        self._api_key = api_key = resolve_api_key(api_key)
         self.base_url = resolve_base_url(base_url)
         self.timeout = resolve_timeout(timeout)
         policy = retry or RetryPolicy()
@@ -143,7 +147,9 @@ class _ClientCore:
     def _build_generated(self, follow_redirects: bool) -> AuthenticatedClient:
         from reply_contact_data_client import AuthenticatedClient
 
-        return AuthenticatedClient(
+        from .transport.clients import ReplyAsyncHTTPClient, ReplyHTTPClient
+
+        generated = AuthenticatedClient(
             base_url=self.base_url,
             token=self._api_key,
             timeout=self.timeout,
@@ -154,6 +160,17 @@ class _ClientCore:
             raise_on_unexpected_status=True,
             httpx_args={"transport": self.transport},
         )
+        # httpx clients whose own failures (a redirect loop...) are typed errors too. The
+        # transport adds the Authorization header, so they carry no copy of the key.
+        options: dict[str, Any] = {
+            "base_url": self.base_url,
+            "timeout": self.timeout,
+            "follow_redirects": follow_redirects,
+            "transport": self.transport,
+        }
+        generated.set_httpx_client(ReplyHTTPClient(**options))
+        generated.set_async_httpx_client(ReplyAsyncHTTPClient(**options))
+        return generated
 
     @property
     def requests_sent(self) -> int:
@@ -193,12 +210,15 @@ class _ClientCore:
     @functools.cached_property
     def field_catalog(self) -> CustomFieldCatalog:
         """Custom field definitions cached for title <-> id lookups (refreshed on a miss)."""
-        from .resources.custom_fields import CustomFieldCatalog
+        from ._catalog import CustomFieldCatalog
 
         return CustomFieldCatalog()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, api_key=<redacted>)"
+        # Safe on a half-built client too: a constructor that raised leaves one in tracebacks,
+        # and TracebackException(capture_locals=True) calls repr on it.
+        base_url = getattr(self, "base_url", None)
+        return f"{type(self).__name__}(base_url={base_url!r}, api_key=<redacted>)"
 
 
 class ReplyContacts(_ClientCore):
@@ -256,8 +276,9 @@ class ReplyContacts(_ClientCore):
 
     def whoami(self) -> int:
         """The user id the API key (and acting headers) resolve to; a cheap key check."""
-        response = self.request("GET", "/v3/whoami")
-        return int(response.json()["userId"])
+        from ._identity import whoami  # imports the contract: only when asked
+
+        return run_sync(self._generated, whoami()).user_id
 
     def request(
         self,
@@ -338,8 +359,9 @@ class AsyncReplyContacts(_ClientCore):
 
     async def whoami(self) -> int:
         """The user id the API key (and acting headers) resolve to; a cheap key check."""
-        response = await self.request("GET", "/v3/whoami")
-        return int(response.json()["userId"])
+        from ._identity import whoami  # imports the contract: only when asked
+
+        return (await run_async(self._generated, whoami())).user_id
 
     async def request(
         self,

@@ -50,11 +50,11 @@ def find_prospects_csv() -> Path | None:
 
 def run_demo(csv_path: Path | None = None, console: Console | None = None) -> DemoResult:
     from reply_contacts import ReplyContacts
-    from reply_contacts.filters import Contact, ContactFilter
+    from reply_contacts.filters import ContactFields, ContactFilter
     from reply_contacts.sandbox import Sandbox
     from reply_contacts.workflows.rows import read_csv
 
-    from .cli.import_cmd import summary_table
+    from ._tables import import_summary_table
 
     console = console or Console()
     result = DemoResult()
@@ -87,16 +87,16 @@ def run_demo(csv_path: Path | None = None, console: Console | None = None) -> De
             console.print(
                 f"\n[bold]1. Imported {path.name}[/bold] ({report.import_requests} import requests)"
             )
-            console.print(summary_table(report))
+            console.print(import_summary_table(report))
             for failure in report.failures[:8]:
                 console.print(f"   row {failure.index + 1}: {failure.reason}")
 
             # 2. A segment with the filter builder ----------------------------------------
             list_id = int(report.list_id or 0)
             segment = (
-                (Contact.title.contains("VP") & (Contact.country == "United States"))
+                (ContactFields.title.contains("VP") & (ContactFields.country == "United States"))
                 .in_list(list_id)
-                .sort(Contact.last_name)
+                .sort(ContactFields.last_name)
             )
             result.segment_count = client.contacts.count(segment)
             console.print(
@@ -130,7 +130,7 @@ def run_demo(csv_path: Path | None = None, console: Console | None = None) -> De
 
             # 4. Accounts: one per company, contacts linked, organized in a list -----------
             by_company: dict[str, list[int]] = defaultdict(list)
-            with_company = ContactFilter(Contact.company.is_set(), list_id=list_id)
+            with_company = ContactFilter(ContactFields.company.is_set(), list_id=list_id)
             for contact in client.contacts.filter(with_company):
                 by_company[str(contact.company)].append(int(cast(int, contact.id)))
             names = sorted(by_company)

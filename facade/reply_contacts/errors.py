@@ -14,28 +14,30 @@ import json
 import math
 import re
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from typing import Any
 
 __all__ = [
+    "APIConnectionError",
     "APIError",
+    "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
-    "ConnectionError",
     "DecodeError",
     "FieldError",
     "InsecureURLError",
+    "JournalMismatchError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "ReplyError",
     "ServerError",
-    "TimeoutError",
     "ValidationError",
     "error_from_response",
+    "install_scrubber",
     "is_standard_status",
     "parse_retry_after",
 ]
@@ -45,9 +47,8 @@ BODY_LIMIT = 2048
 
 _STANDARD_STATUSES = frozenset(status.value for status in HTTPStatus)
 
-# Response headers that can carry credentials. The request-side helper lives in
-# reply_contacts.transport.redaction; this copy keeps errors.py free of package imports.
-_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+# Headers that can carry credentials: masked here and by reply_contacts.transport.redaction.
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
 
@@ -97,6 +98,39 @@ class FieldError:
     detail: str
 
 
+# Masks API keys in text. The registry of keys lives in reply_contacts.transport.redaction, which
+# installs its `scrub` here when imported; this module stays a leaf and merely calls it.
+_scrubber: Callable[[str], str] | None = None
+
+
+def install_scrubber(scrub: Callable[[str], str]) -> None:
+    """Have every ReplyError mask secrets with `scrub` in its message, args and attributes."""
+    global _scrubber  # noqa: PLW0603 - one process-wide secret registry, installed once
+    _scrubber = scrub
+
+
+def _clean(value: Any) -> Any:
+    """`value` with secrets masked: text, bytes and the containers an error keeps them in."""
+    scrub = _scrubber
+    if scrub is None:
+        return value
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, bytes):
+        text = value.decode("utf-8", errors="surrogateescape")
+        clean = scrub(text)
+        return value if clean == text else clean.encode("utf-8", errors="surrogateescape")
+    if isinstance(value, dict):
+        return {_clean(key): _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_clean(item) for item in value)
+    if isinstance(value, FieldError):
+        return replace(value, pointer=scrub(value.pointer), detail=scrub(value.detail))
+    return value
+
+
 def _rebuild(cls: type[ReplyError], args: tuple[Any, ...], state: dict[str, Any]) -> ReplyError:
     error = cls.__new__(cls)
     error.args = args
@@ -105,9 +139,20 @@ def _rebuild(cls: type[ReplyError], args: tuple[Any, ...], state: dict[str, Any]
 
 
 class ReplyError(Exception):
-    """Base of every exception raised by reply-contacts."""
+    """Base of every exception raised by reply-contacts.
+
+    Whatever an error keeps (its message, args and attributes) passes through the secret
+    scrubber as it is stored, so a server that echoes the API key back (in a header, in a
+    problem's detail) cannot put the key into a traceback, a log line or a pickled report.
+    """
 
     _repr_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*(_clean(arg) for arg in args))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, _clean(value))
 
     # Subclasses take keyword-only fields, which the default exception pickling cannot replay;
     # rebuilding from the instance dict makes every subclass picklable without per-class code.
@@ -125,6 +170,22 @@ class ReplyError(Exception):
 
 class InsecureURLError(ReplyError, ValueError):
     """A request would send the API key in clear text (plain http:// to a non-loopback host)."""
+
+
+class JournalMismatchError(ReplyError):
+    """An import journal that does not belong to this import: it was written for other input
+    rows, other settings or another account, or it is damaged. Nothing was sent.
+
+    `journal` is the journal file's path; `differences` says what differs, one entry each.
+    """
+
+    _repr_fields = ("journal",)
+
+    def __init__(self, journal: object, differences: Iterable[str], advice: str = "") -> None:
+        self.journal = str(journal)
+        self.differences = list(differences)
+        message = f"import journal {self.journal}: {'; '.join(self.differences)}"
+        super().__init__(f"{message} ({advice})" if advice else message)
 
 
 class APIError(ReplyError):
@@ -262,7 +323,7 @@ class ServerError(APIError):
     """5xx: the server failed. Idempotent requests were already retried before this is raised."""
 
 
-class ConnectionError(ReplyError, builtins.ConnectionError):
+class APIConnectionError(ReplyError, builtins.ConnectionError):
     """The request failed below HTTP (DNS, refused connection, reset, protocol error).
 
     `maybe_applied` is True when the request may have reached the server, so a non-idempotent
@@ -280,7 +341,7 @@ class ConnectionError(ReplyError, builtins.ConnectionError):
         super().__init__(message)
 
 
-class TimeoutError(ConnectionError, builtins.TimeoutError):
+class APITimeoutError(APIConnectionError, builtins.TimeoutError):
     """The request timed out (connect, read, write or waiting for a pooled connection)."""
 
 
@@ -339,7 +400,7 @@ def error_from_response(
     """
     lowered = {name.lower(): value for name, value in headers.items()}
     safe_headers = {
-        name: ("***" if name.lower() in _SECRET_HEADERS else value)
+        name: ("***" if name.lower() in SECRET_HEADERS else value)
         for name, value in headers.items()
     }
     text = body.decode("utf-8", errors="replace")

@@ -82,8 +82,26 @@ def test_import_jsonl_with_journal_is_resumable(
     assert cli.invoke(app, args).exit_code == 0
     stats_before = sandbox.stats()["requests"]
     assert cli.invoke(app, args).exit_code == 0
-    assert sandbox.stats()["requests"] == stats_before + 0  # nothing sent the second time
+    assert sandbox.stats()["requests"] == stats_before + 1  # only the account check (whoami)
     assert sandbox.count_contacts() == 5
+
+
+def test_a_journal_of_another_input_exits_2_and_the_same_one_says_already_done(
+    cli: CliRunner, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    journal = tmp_path / "q4.journal"
+    first = write_csv(tmp_path / "first.csv", GOOD)
+    other = write_csv(tmp_path / "other.csv", [{**GOOD[0], "E-mail": "someone@example.com"}])
+    base = ["--list", "Journaled", "--create-list", "--journal", str(journal)]
+    assert cli.invoke(app, ["import", str(first), *base]).exit_code == 0
+    refused = cli.invoke(app, ["import", str(other), *base])
+    assert refused.exit_code == 2
+    assert "JournalMismatchError" in refused.output and str(journal) in refused.output
+    assert "Traceback" not in refused.output
+    assert sandbox.find_contact("someone@example.com") is None
+    again = cli.invoke(app, ["import", str(first), *base])
+    assert again.exit_code == 0
+    assert "already done" in again.output
 
 
 def test_usage_and_auth_errors_exit_2_with_one_line(

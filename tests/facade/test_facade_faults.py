@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from facade_support import run, seeded_contacts
 from reply_contact_data_client.models import ImportItemStatus
-from reply_contacts import ConnectionError, RateLimitError, ServerError
+from reply_contacts import APIConnectionError, RateLimitError, ServerError
 from reply_contacts.sandbox import Sandbox
 
 
@@ -76,7 +76,7 @@ async def test_create_is_not_retried_after_a_503(api: Any, sb: Sandbox) -> None:
 async def test_note_is_not_retried_after_a_dropped_connection(api: Any, sb: Sandbox) -> None:
     (cid,) = seeded_contacts(sb, 1)
     sb.inject_fault(f"POST /v3/contacts/{cid}/notes drop=after times=1")
-    with pytest.raises(ConnectionError) as caught:
+    with pytest.raises(APIConnectionError) as caught:
         await run(api.contacts.add_note(cid, "only once"))
     assert caught.value.maybe_applied is True
     assert len(sb.activities(cid)) == 1, "applied once, never duplicated"

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from reply_contacts import AsyncReplyContacts, ReplyContacts
 from reply_contacts.errors import ReplyError
-from reply_contacts.filters import Contact, ContactFilter, FilterError
+from reply_contacts.filters import ContactFields, ContactFilter, FilterError
 from reply_contacts.resources.custom_fields import UnknownCustomFieldError
 from reply_contacts.transport import FakeClock, InMemoryLimiter
 
@@ -87,8 +87,12 @@ CALLS: dict[str, tuple[tuple[str, ...], Invoke, Callable[[Client], Awaitable[Any
     ),
     "contacts.filter(custom field title)": (
         ("GetCustomFields", "FilterContacts"),
-        lambda c: _take(c.contacts.filter(ContactFilter(Contact.custom("Deal Stage") == "Won"))),
-        lambda c: _atake(c.contacts.filter(ContactFilter(Contact.custom("Deal Stage") == "Won"))),
+        lambda c: _take(
+            c.contacts.filter(ContactFilter(ContactFields.custom("Deal Stage") == "Won"))
+        ),
+        lambda c: _atake(
+            c.contacts.filter(ContactFilter(ContactFields.custom("Deal Stage") == "Won"))
+        ),
     ),
     "contacts.count": (
         ("FilterContactsCount",),

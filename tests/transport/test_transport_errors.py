@@ -252,8 +252,8 @@ ALL_ERRORS: list[ReplyError] = [
     error_from_response("GET", "/v3/contacts", 429, {"Retry-After": "3"}, b""),
     error_from_response("GET", "/v3/contacts", 520, {}, b"oops"),
     RateLimitError("local", retry_after=2.5),
-    errors.ConnectionError("refused", method="GET", path="/v3/x", maybe_applied=False),
-    errors.TimeoutError("read timed out", method="POST", path="/v3/x"),
+    errors.APIConnectionError("refused", method="GET", path="/v3/x", maybe_applied=False),
+    errors.APITimeoutError("read timed out", method="POST", path="/v3/x"),
     errors.InsecureURLError("plain http"),
 ]
 
@@ -270,10 +270,10 @@ def test_every_exception_pickles_and_has_a_useful_repr(error: ReplyError) -> Non
 
 
 def test_connection_errors_are_builtin_compatible() -> None:
-    timeout = errors.TimeoutError("slow", method="GET", path="/x")
+    timeout = errors.APITimeoutError("slow", method="GET", path="/x")
     assert isinstance(timeout, builtins.TimeoutError)
     assert isinstance(timeout, builtins.ConnectionError)
-    assert isinstance(timeout, errors.ConnectionError)
+    assert isinstance(timeout, errors.APIConnectionError)
     assert isinstance(timeout, ReplyError)
     assert timeout.maybe_applied is True
     assert str(timeout) == "slow"

@@ -249,9 +249,9 @@ def test_connection_errors_after_retries(
 ) -> None:
     transport = make_transport(retry=RetryPolicy(max_retries=2))
     server.script = [CONNECT_ERROR]
-    with pytest.raises(errors.ConnectionError) as refused:
+    with pytest.raises(errors.APIConnectionError) as refused:
         call(transport, "POST", "/v3/contacts", json={})
-    assert not isinstance(refused.value, errors.TimeoutError)
+    assert not isinstance(refused.value, errors.APITimeoutError)
     assert refused.value.maybe_applied is False
     assert len(server.seen) == 3
     assert isinstance(refused.value.__cause__, httpx.ConnectError)
@@ -262,14 +262,14 @@ def test_connection_errors_after_retries(
 
     server.seen.clear()
     server.script = [httpx.ReadTimeout("timed out")]
-    with pytest.raises(errors.TimeoutError) as timed_out:
+    with pytest.raises(errors.APITimeoutError) as timed_out:
         call(transport, "GET", "/v3/contacts")
     assert timed_out.value.maybe_applied is True
     assert len(server.seen) == 3
 
     server.seen.clear()
     server.script = [READ_ERROR]
-    with pytest.raises(errors.ConnectionError) as reset:
+    with pytest.raises(errors.APIConnectionError) as reset:
         call(transport, "POST", "/v3/contacts", json={})
     assert reset.value.maybe_applied is True
     assert len(server.seen) == 1

@@ -10,13 +10,13 @@ import pytest
 from reply_contacts import AsyncReplyContacts, ReplyContacts
 from reply_contacts._plan import run_async, run_sync
 from reply_contacts.filters import (
-    Account,
+    AccountFields,
     AccountFilter,
     AccountRule,
-    Contact,
+    ContactFields,
     ContactFilter,
+    ContactRule,
     FilterError,
-    Rule,
     filter_query,
     resolve_filter_body,
     segments,
@@ -28,8 +28,8 @@ from reply_contacts.sandbox import Sandbox
 
 
 def test_issue_example_reads_as_written_despite_operator_precedence() -> None:
-    # Python parses this as (A & Contact.country) == "US"; the builder completes it.
-    built = Contact.title.contains("VP") & Contact.country == "US"
+    # Python parses this as (A & ContactFields.country) == "US"; the builder completes it.
+    built = ContactFields.title.contains("VP") & ContactFields.country == "US"
     assert isinstance(built, ContactFilter)
     assert built.to_body() == {
         "rules": [
@@ -37,94 +37,97 @@ def test_issue_example_reads_as_written_despite_operator_precedence() -> None:
             {"property": "country", "condition": "equals", "value": "US"},
         ]
     }
-    assert built == Contact.title.contains("VP") & (Contact.country == "US")
+    assert built == ContactFields.title.contains("VP") & (ContactFields.country == "US")
 
 
 @pytest.mark.parametrize(
     ("rule", "expected"),
     [
         (
-            Contact.email == "a@b.co",
+            ContactFields.email == "a@b.co",
             {"property": "email", "condition": "equals", "value": "a@b.co"},
         ),
         (
-            Contact.last_name != "Doe",
+            ContactFields.last_name != "Doe",
             {"property": "lastName", "condition": "notEquals", "value": "Doe"},
         ),
         (
-            Contact.company.not_contains("Inc"),
+            ContactFields.company.not_contains("Inc"),
             {"property": "company", "condition": "notContains", "value": "Inc"},
         ),
         (
-            Contact.first_name.starts_with("An"),
+            ContactFields.first_name.starts_with("An"),
             {"property": "firstName", "condition": "startsWith", "value": "An"},
         ),
         (
-            Contact.email.ends_with("@x.io"),
+            ContactFields.email.ends_with("@x.io"),
             {"property": "email", "condition": "endsWith", "value": "@x.io"},
         ),
-        (Contact.phone.is_set(), {"property": "phone", "condition": "isSet"}),
-        (Contact.city.is_not_set(), {"property": "city", "condition": "isNotSet"}),
-        (Contact.title == None, {"property": "title", "condition": "isNotSet"}),  # noqa: E711
-        (Contact.title != None, {"property": "title", "condition": "isSet"}),  # noqa: E711
+        (ContactFields.phone.is_set(), {"property": "phone", "condition": "isSet"}),
+        (ContactFields.city.is_not_set(), {"property": "city", "condition": "isNotSet"}),
+        (ContactFields.title == None, {"property": "title", "condition": "isNotSet"}),  # noqa: E711
+        (ContactFields.title != None, {"property": "title", "condition": "isSet"}),  # noqa: E711
         (
-            Contact.country.in_(["US", "CA"]),
+            ContactFields.country.in_(["US", "CA"]),
             {"property": "country", "condition": "in", "value": "US,CA"},
         ),
-        (Contact.state.not_in(("NY",)), {"property": "state", "condition": "notIn", "value": "NY"}),
         (
-            Contact.owner_user_id == 2,
+            ContactFields.state.not_in(("NY",)),
+            {"property": "state", "condition": "notIn", "value": "NY"},
+        ),
+        (
+            ContactFields.owner_user_id == 2,
             {"property": "ownerUserId", "condition": "equals", "value": "2"},
         ),
         (
-            Contact.account_id.in_([3, 4]),
+            ContactFields.account_id.in_([3, 4]),
             {"property": "accountId", "condition": "in", "value": "3,4"},
         ),
         (
-            Contact.is_opted_out.equals(False),
+            ContactFields.is_opted_out.equals(False),
             {"property": "isOptedOut", "condition": "equals", "value": "false"},
         ),
         (
-            Contact.call_status == "TOCALL",
+            ContactFields.call_status == "TOCALL",
             {"property": "callStatus", "condition": "equals", "value": "toCall"},
         ),
         (
-            Contact.meeting_status != "meetingBooked",
+            ContactFields.meeting_status != "meetingBooked",
             {"property": "meetingStatus", "condition": "notEquals", "value": "meetingBooked"},
         ),
         (
-            Contact.company_size == "fifty",
+            ContactFields.company_size == "fifty",
             {"property": "companySize", "condition": "equals", "value": "Fifty"},
         ),
         (
-            Contact.custom(150697) == "Won",
+            ContactFields.custom(150697) == "Won",
             {"property": "customField:150697", "condition": "equals", "value": "Won"},
         ),
         (
-            Contact.custom("42").contains("x"),
+            ContactFields.custom("42").contains("x"),
             {"property": "customField:42", "condition": "contains", "value": "x"},
         ),
         (
-            Contact.field("leadScore").where("greaterThan", 7),
+            ContactFields.field("leadScore").where("greaterThan", 7),
             {"property": "leadScore", "condition": "greaterThan", "value": "7"},
         ),
         (
-            Contact.title.where("MatchesRegex", "^VP"),
+            ContactFields.title.where("MatchesRegex", "^VP"),
             {"property": "title", "condition": "MatchesRegex", "value": "^VP"},
         ),
-        (Contact.title.where("IsSet"), {"property": "title", "condition": "isSet"}),
+        (ContactFields.title.where("IsSet"), {"property": "title", "condition": "isSet"}),
         (
-            Contact.field("tags").where("anyOf", ["a", "b"]),
+            ContactFields.field("tags").where("anyOf", ["a", "b"]),
             {"property": "tags", "condition": "anyOf", "value": "a,b"},
         ),
         (
-            ~Contact.title.contains("VP"),
+            ~ContactFields.title.contains("VP"),
             {"property": "title", "condition": "notContains", "value": "VP"},
         ),
-        (~Contact.phone.is_set(), {"property": "phone", "condition": "isNotSet"}),
+        (~ContactFields.phone.is_set(), {"property": "phone", "condition": "isNotSet"}),
     ],
 )
-def test_rule_bodies(rule: Rule, expected: dict[str, object]) -> None:
+def test_rule_bodies(rule: ContactRule, expected: dict[str, object]) -> None:
     assert rule.to_dict() == expected
     # A bare rule is a whole filter: it can be passed to filter/count directly.
     assert rule.to_body() == {"rules": [expected]}
@@ -132,11 +135,11 @@ def test_rule_bodies(rule: Rule, expected: dict[str, object]) -> None:
 
 def test_full_filter_body_has_only_set_members_in_camel_case() -> None:
     built = (
-        (Contact.title.contains("VP") & (Contact.owner_user_id == 1))
+        (ContactFields.title.contains("VP") & (ContactFields.owner_user_id == 1))
         .in_list(10)
         .in_sequence(5, step_id=7)
         .search("acme")
-        .sort(Contact.last_name, "DESC")
+        .sort(ContactFields.last_name, "DESC")
     )
     assert built.to_body() == {
         "rules": [
@@ -156,21 +159,21 @@ def test_full_filter_body_has_only_set_members_in_camel_case() -> None:
 
 
 def test_filters_are_immutable_values() -> None:
-    base = ContactFilter(Contact.title.contains("VP"))
+    base = ContactFilter(ContactFields.title.contains("VP"))
     scoped = base.in_list(3)
     assert base.list_id is None and scoped.list_id == 3
     with pytest.raises(dataclasses.FrozenInstanceError):
         base.list_id = 4  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        Contact.title.contains("VP").value = "x"  # type: ignore[misc]
-    assert base == ContactFilter(Contact.title.contains("VP"))
-    assert hash(base) == hash(ContactFilter(Contact.title.contains("VP")))
+        ContactFields.title.contains("VP").value = "x"  # type: ignore[misc]
+    assert base == ContactFilter(ContactFields.title.contains("VP"))
+    assert hash(base) == hash(ContactFilter(ContactFields.title.contains("VP")))
     assert repr(scoped) == "ContactFilter(title contains 'VP', list_id=3)"
 
 
 def test_and_merges_filters_and_refuses_conflicting_scopes() -> None:
-    left = ContactFilter(Contact.title.contains("VP"), list_id=1)
-    right = ContactFilter(Contact.country == "US", search="x")
+    left = ContactFilter(ContactFields.title.contains("VP"), list_id=1)
+    right = ContactFilter(ContactFields.country == "US", search="x")
     merged = left & right
     assert merged.to_body() == {
         "rules": [
@@ -186,38 +189,38 @@ def test_and_merges_filters_and_refuses_conflicting_scopes() -> None:
 
 def test_or_is_refused_with_an_explanation() -> None:
     with pytest.raises(TypeError, match=r"ANDs every rule.*no OR"):
-        _ = Contact.title.contains("VP") | (Contact.country == "US")
+        _ = ContactFields.title.contains("VP") | (ContactFields.country == "US")
     with pytest.raises(TypeError, match="no OR"):
-        _ = ContactFilter() | Contact.title.contains("VP")
+        _ = ContactFilter() | ContactFields.title.contains("VP")
     with pytest.raises(TypeError, match="no OR"):
-        _ = (Account.name == "a") | (Account.name == "b")
+        _ = (AccountFields.name == "a") | (AccountFields.name == "b")
 
 
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: Contact.title.contains(5), "Contact.title compares text"),
-        (lambda: Contact.owner_user_id == "2", "compares integers"),
-        (lambda: Contact.owner_user_id == True, "compares integers"),  # noqa: E712
-        (lambda: Contact.is_opted_out == "yes", "true or false"),
-        (lambda: Contact.is_opted_out.contains("x"), "does not support contains"),
-        (Contact.is_opted_out.is_set, "does not support isSet"),
-        (lambda: Contact.call_status == "dialled", "one of none, toCall, called"),
-        (lambda: Contact.owner_user_id.contains(1), "does not support contains"),
-        (lambda: Contact.country.in_("US"), "takes a list"),
-        (lambda: Contact.country.in_([]), "at least one value"),
-        (lambda: Contact.country.in_(["A,B"]), "cannot contain ','"),
-        (lambda: Contact.title.where("isSet", "x"), "takes no value"),
-        (lambda: Contact.title.where("", "x"), "needs a condition name"),
-        (lambda: Contact.field(""), "non-empty"),
-        (lambda: Contact.custom(""), "title or id"),
-        (lambda: Contact.custom(0), "positive 32-bit"),
-        (lambda: Rule("", "equals", "x"), "needs a property"),
-        (lambda: Rule("  ", "equals", "x"), "needs a property"),
-        (lambda: Rule("title", "", "x"), "needs a condition"),
-        (lambda: Rule("title", "isSet", "x"), "takes no value"),
-        (lambda: Rule("title", "equals"), "needs a value"),
-        (lambda: Rule("title", "equals", 3), "must be a string"),  # type: ignore[arg-type]
+        (lambda: ContactFields.title.contains(5), "ContactFields.title compares text"),
+        (lambda: ContactFields.owner_user_id == "2", "compares integers"),
+        (lambda: ContactFields.owner_user_id == True, "compares integers"),  # noqa: E712
+        (lambda: ContactFields.is_opted_out == "yes", "true or false"),
+        (lambda: ContactFields.is_opted_out.contains("x"), "does not support contains"),
+        (ContactFields.is_opted_out.is_set, "does not support isSet"),
+        (lambda: ContactFields.call_status == "dialled", "one of none, toCall, called"),
+        (lambda: ContactFields.owner_user_id.contains(1), "does not support contains"),
+        (lambda: ContactFields.country.in_("US"), "takes a list"),
+        (lambda: ContactFields.country.in_([]), "at least one value"),
+        (lambda: ContactFields.country.in_(["A,B"]), "cannot contain ','"),
+        (lambda: ContactFields.title.where("isSet", "x"), "takes no value"),
+        (lambda: ContactFields.title.where("", "x"), "needs a condition name"),
+        (lambda: ContactFields.field(""), "non-empty"),
+        (lambda: ContactFields.custom(""), "title or id"),
+        (lambda: ContactFields.custom(0), "positive 32-bit"),
+        (lambda: ContactRule("", "equals", "x"), "needs a property"),
+        (lambda: ContactRule("  ", "equals", "x"), "needs a property"),
+        (lambda: ContactRule("title", "", "x"), "needs a condition"),
+        (lambda: ContactRule("title", "isSet", "x"), "takes no value"),
+        (lambda: ContactRule("title", "equals"), "needs a value"),
+        (lambda: ContactRule("title", "equals", 3), "must be a string"),  # type: ignore[arg-type]
         (lambda: ContactFilter(sequence_step_id=3), "sequence_step_id needs sequence_id"),
         (lambda: ContactFilter(sort_direction="up"), "'asc' or 'desc'"),
         (lambda: ContactFilter().sort("email", "sideways"), "'asc' or 'desc'"),
@@ -225,8 +228,8 @@ def test_or_is_refused_with_an_explanation() -> None:
         (lambda: ContactFilter(list_id=0), "list_id must be a positive"),
         (lambda: ContactFilter(list_id=True), "list_id must be a positive"),
         (lambda: ContactFilter().search("  "), "search term"),
-        (lambda: ContactFilter(["title"]), "holds Rule objects"),  # type: ignore[list-item]
-        (lambda: ~Contact.title.where("fuzzy", "x"), "cannot negate"),
+        (lambda: ContactFilter(["title"]), "holds ContactRule objects"),  # type: ignore[list-item]
+        (lambda: ~ContactFields.title.where("fuzzy", "x"), "cannot negate"),
     ],
 )
 def test_validation_names_the_problem(build: object, message: str) -> None:
@@ -240,18 +243,18 @@ def test_filter_error_is_a_value_error() -> None:
 
 def test_incomplete_expressions_fail_clearly() -> None:
     with pytest.raises(TypeError, match="has no condition yet"):
-        _ = Contact.title & Contact.country  # type: ignore[operator]
-    pending = Contact.title.contains("VP") & Contact.country
+        _ = ContactFields.title & ContactFields.country  # type: ignore[operator]
+    pending = ContactFields.title.contains("VP") & ContactFields.country
     with pytest.raises(FilterError, match="without a comparison"):
         pending.to_body()
 
 
 def test_custom_field_titles_must_be_resolved_before_sending() -> None:
-    unresolved = ContactFilter(Contact.custom("Deal Stage") == "Won")
+    unresolved = ContactFilter(ContactFields.custom("Deal Stage") == "Won")
     assert not unresolved.resolved
     with pytest.raises(FilterError, match="'Deal Stage' is named by title"):
         unresolved.to_body()
-    assert ContactFilter(Contact.custom(7) == "Won").resolved
+    assert ContactFilter(ContactFields.custom(7) == "Won").resolved
 
 
 # -- account rules: exact bodies -----------------------------------------------------------------
@@ -261,15 +264,15 @@ def test_account_filter_body_with_typed_values() -> None:
     since = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
     built = (
         (
-            (Account.owner_id == 2)
-            & Account.company_size.in_(["51-200", "empty"])
-            & (Account.number_of_contacts >= 3)
-            & (Account.last_activity_date > since)
-            & (Account.created_date <= datetime.date(2026, 6, 1))
-            & Account.name.contains("Acme")
-            & Account.domain_name.is_not_null()
-            & Account.stage.in_([1, 3])
-            & Account.sequence.contains(9)
+            (AccountFields.owner_id == 2)
+            & AccountFields.company_size.in_(["51-200", "empty"])
+            & (AccountFields.number_of_contacts >= 3)
+            & (AccountFields.last_activity_date > since)
+            & (AccountFields.created_date <= datetime.date(2026, 6, 1))
+            & AccountFields.name.contains("Acme")
+            & AccountFields.domain_name.is_not_null()
+            & AccountFields.stage.in_([1, 3])
+            & AccountFields.sequence.contains(9)
         )
         .search("ac")
         .in_list(4)
@@ -299,10 +302,10 @@ def test_account_filter_body_with_typed_values() -> None:
 
 
 def test_account_precedence_and_helpers() -> None:
-    built = (Account.owner_id == 1) & Account.number_of_contacts > 5
+    built = (AccountFields.owner_id == 1) & AccountFields.number_of_contacts > 5
     assert isinstance(built, AccountFilter)
     assert [r.condition for r in built.filters] == ["Equals", "GreaterThan"]
-    window = Account.last_activity_between("2026-01-01", datetime.datetime(2026, 2, 1))
+    window = AccountFields.last_activity_between("2026-01-01", datetime.datetime(2026, 2, 1))
     assert window.to_body() == {
         "filters": [
             {
@@ -317,9 +320,9 @@ def test_account_precedence_and_helpers() -> None:
             },
         ]
     }
-    assert (Account.name == None).to_dict()["condition"] == "IsNull"  # noqa: E711
-    assert (~(Account.industry == "Software")).condition == "NotEquals"
-    assert (Account.name == "Acme").to_body() == {
+    assert (AccountFields.name == None).to_dict()["condition"] == "IsNull"  # noqa: E711
+    assert (~(AccountFields.industry == "Software")).condition == "NotEquals"
+    assert (AccountFields.name == "Acme").to_body() == {
         "filters": [{"property": "Name", "condition": "Equals", "values": "Acme"}]
     }
 
@@ -327,26 +330,27 @@ def test_account_precedence_and_helpers() -> None:
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: Account.owner_id == "2", "compares integers"),
-        (lambda: Account.stage == "Qualified", "compares integers"),
-        (lambda: Account.number_of_contacts > 2.5, "compares integers"),
-        (lambda: Account.created_date > "yesterday", "ISO 8601"),
-        (lambda: Account.created_date > 5, "datetime"),
-        (lambda: Account.company_size == "huge", "one of Empty"),
-        (lambda: Account.name > "b", "does not support GreaterThan"),
-        (lambda: Account.company_size.contains("5"), "does not support CollectionContains"),
-        (lambda: Account.name.in_("abc"), "takes a list"),
-        (lambda: Account.name.where("Like", "a"), "unknown account condition"),
+        (lambda: AccountFields.owner_id == "2", "compares integers"),
+        (lambda: AccountFields.stage == "Qualified", "compares integers"),
+        (lambda: AccountFields.number_of_contacts > 2.5, "compares integers"),
+        (lambda: AccountFields.created_date > "yesterday", "ISO 8601"),
+        (lambda: AccountFields.created_date > 5, "datetime"),
+        (lambda: AccountFields.company_size == "huge", "one of Empty"),
+        (lambda: AccountFields.name > "b", "does not support GreaterThan"),
+        (lambda: AccountFields.company_size.contains("5"), "does not support CollectionContains"),
+        (lambda: AccountFields.name.in_("abc"), "takes a list"),
+        (lambda: AccountFields.name.where("Like", "a"), "unknown account condition"),
         (lambda: AccountRule("Revenue", "Equals", 1), "unknown account property"),
         (lambda: AccountRule("Name", "In", "x"), "non-empty list"),
         (lambda: AccountRule("Name", "In", []), "non-empty list"),
         (lambda: AccountRule("Name", "Equals", ["x"]), "takes one value"),
-        (lambda: AccountRule("Name", "IsNull", "x"), "takes no values"),
+        (lambda: AccountRule("Name", "Equals"), "needs a value"),
+        (lambda: AccountRule("Name", "IsNull", "x"), "takes no value"),
         (lambda: AccountFilter(sort_direction="sideways"), "'asc' or 'desc'"),
         (lambda: AccountFilter(list_id=-1), "list_id"),
-        (Account.last_activity_between, "needs a start"),
-        (lambda: ~(Account.number_of_contacts > 1), "cannot negate"),
-        (lambda: (Account.name == "a") & (Contact.title == "x"), "cannot combine"),
+        (AccountFields.last_activity_between, "needs a start"),
+        (lambda: ~(AccountFields.number_of_contacts > 1), "cannot negate"),
+        (lambda: (AccountFields.name == "a") & (ContactFields.title == "x"), "cannot combine"),
     ],
 )
 def test_account_validation(build: object, message: str) -> None:
@@ -355,12 +359,12 @@ def test_account_validation(build: object, message: str) -> None:
 
 
 def test_at_most_twenty_account_conditions() -> None:
-    twenty = AccountFilter([Account.owner_id == n for n in range(1, 21)])
+    twenty = AccountFilter([AccountFields.owner_id == n for n in range(1, 21)])
     assert len(twenty.to_body()["filters"]) == 20
     with pytest.raises(FilterError, match="at most 20 conditions, got 21"):
-        _ = twenty & (Account.name == "x")
+        _ = twenty & (AccountFields.name == "x")
     with pytest.raises(FilterError, match="at most 20"):
-        AccountFilter([Account.owner_id == n for n in range(1, 22)])
+        AccountFilter([AccountFields.owner_id == n for n in range(1, 22)])
 
 
 # -- segments ------------------------------------------------------------------------------------
@@ -447,29 +451,29 @@ def _seed_people(sb: Sandbox) -> dict[str, int]:
 
 def test_filter_and_count_through_the_facade(client: ReplyContacts, sb: Sandbox) -> None:
     people = _seed_people(sb)
-    vps_in_us = Contact.title.contains("VP") & Contact.country == "US"
-    found = [c.id for c in client.contacts.filter(vps_in_us.sort(Contact.first_name))]
+    vps_in_us = ContactFields.title.contains("VP") & ContactFields.country == "US"
+    found = [c.id for c in client.contacts.filter(vps_in_us.sort(ContactFields.first_name))]
     assert found == [people["ann"], people["di"], people["ed"]]
-    assert client.contacts.count(vps_in_us.sort(Contact.first_name, "desc")) == 3
+    assert client.contacts.count(vps_in_us.sort(ContactFields.first_name, "desc")) == 3
     # A bare rule works too, and so does a page.
-    assert client.contacts.count(Contact.email.ends_with("@beta.io")) == 2
-    page = client.contacts.filter_page(vps_in_us.sort(Contact.first_name, "desc"), top=2)
+    assert client.contacts.count(ContactFields.email.ends_with("@beta.io")) == 2
+    page = client.contacts.filter_page(vps_in_us.sort(ContactFields.first_name, "desc"), top=2)
     assert [c.id for c in page.items] == [people["ed"], people["di"]] and page.has_more
     # Pagination walks every page of a filter.
     every = client.contacts.filter(ContactFilter().search("acme.io"), page_size=1).to_list()
     assert sorted(c.id for c in every) == sorted([people["ann"], people["bob"], people["cy"]])
 
-    segment = segments.re_engagement() & Contact.title.contains("VP")
+    segment = segments.re_engagement() & ContactFields.title.contains("VP")
     assert {c.id for c in client.contacts.filter(segment)} == {people["ann"], people["bob"]}
     assert client.contacts.count(segments.by_owner(2)) == 1
 
 
 async def test_filter_and_count_async(aclient: AsyncReplyContacts, sb: Sandbox) -> None:
     people = _seed_people(sb)
-    built = Contact.title.contains("VP") & (Contact.is_opted_out == False)  # noqa: E712
+    built = ContactFields.title.contains("VP") & (ContactFields.is_opted_out == False)  # noqa: E712
     found = [c.id async for c in aclient.contacts.filter(built.sort("email", "desc"))]
     assert found == [people["ed"], people["bob"], people["ann"]]
-    assert await aclient.contacts.count(built & (Contact.meeting_status == "none")) == 2
+    assert await aclient.contacts.count(built & (ContactFields.meeting_status == "none")) == 2
 
 
 def test_list_and_sequence_scopes(client: ReplyContacts, sb: Sandbox) -> None:
@@ -478,7 +482,9 @@ def test_list_and_sequence_scopes(client: ReplyContacts, sb: Sandbox) -> None:
     client.contact_lists.add_contacts(target.id, [people["ann"], people["cy"]])
     steps = sb.sequence_steps(1)
     sb.seed(enrollments=[{"contactId": people["bob"], "sequenceId": 1}])
-    assert client.contacts.count(ContactFilter(Contact.country == "US").in_list(target.id)) == 2
+    assert (
+        client.contacts.count(ContactFilter(ContactFields.country == "US").in_list(target.id)) == 2
+    )
     assert [
         c.id for c in client.contacts.filter(ContactFilter().in_sequence(1, step_id=steps[0]))
     ] == [people["bob"]]
@@ -494,7 +500,7 @@ def _deal_stage(client: ReplyContacts, people: dict[str, int]) -> int:
 def test_custom_fields_by_id_and_by_title(client: ReplyContacts, sb: Sandbox) -> None:
     people = _seed_people(sb)
     field_id = _deal_stage(client, people)
-    by_id = ContactFilter(Contact.custom(field_id) == "closed lost")
+    by_id = ContactFilter(ContactFields.custom(field_id) == "closed lost")
     assert [c.id for c in client.contacts.filter(by_id)] == [people["ann"]]
 
     by_title = segments.re_engagement(custom_fields={"Deal Stage": "Closed Lost"})
@@ -520,7 +526,7 @@ def test_custom_fields_by_id_and_by_title(client: ReplyContacts, sb: Sandbox) ->
     with pytest.raises(FilterError, match="no custom field 'Nope'"):
         run_sync(
             client._generated,
-            ContactFilter(Contact.custom("Nope") == "x").resolve(client.field_catalog),
+            ContactFilter(ContactFields.custom("Nope") == "x").resolve(client.field_catalog),
         )
 
 
@@ -555,20 +561,20 @@ def _seed_accounts(client: ReplyContacts) -> dict[str, int]:
 
 def test_account_filter_end_to_end(client: ReplyContacts, sb: Sandbox) -> None:
     accounts = _seed_accounts(client)
-    mid = Account.company_size == "51-200"
+    mid = AccountFields.company_size == "51-200"
     assert [a.id for a in client.accounts.filter(mid)] == [accounts["acme"], accounts["gamma"]]
-    assert [a.id for a in client.accounts.filter(mid & Account.domain_name.is_null())] == [
+    assert [a.id for a in client.accounts.filter(mid & AccountFields.domain_name.is_null())] == [
         accounts["gamma"]
     ]
     assert [a.id for a in client.accounts.filter(AccountFilter().search("beta"))] == [
         accounts["beta"]
     ]
-    recent = Account.created_date >= datetime.datetime.now(datetime.UTC) - datetime.timedelta(
+    recent = AccountFields.created_date >= datetime.datetime.now(datetime.UTC) - datetime.timedelta(
         days=1
     )
-    assert len(client.accounts.filter(recent & (Account.owner_id == 1)).to_list()) == 3
-    assert client.accounts.filter(Account.owner_id == 2).to_list() == []
-    ordered = AccountFilter(Account.country.is_not_null()).sort("name", "desc")
+    assert len(client.accounts.filter(recent & (AccountFields.owner_id == 1)).to_list()) == 3
+    assert client.accounts.filter(AccountFields.owner_id == 2).to_list() == []
+    ordered = AccountFilter(AccountFields.country.is_not_null()).sort("name", "desc")
     assert [a.id for a in client.accounts.filter(ordered)] == [accounts["beta"], accounts["acme"]]
 
 
@@ -580,5 +586,5 @@ async def test_account_filter_async(
     assert listed.ok
     account_list = await aclient.account_lists.find_by_name("Mid market")
     assert account_list is not None
-    in_list = AccountFilter(Account.company_size == "51-200").in_list(account_list.id)
+    in_list = AccountFilter(AccountFields.company_size == "51-200").in_list(account_list.id)
     assert [a.id async for a in aclient.accounts.filter(in_list)] == [accounts["acme"]]

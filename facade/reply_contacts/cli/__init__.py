@@ -1,65 +1,46 @@
-"""The ``reply-contacts`` command line (typer + rich).
+"""The ``reply-contacts`` console command: the entry point, and nothing else.
 
-Commands: import, export, whoami, demo, and ``sandbox serve``. Global options come before the
-command: ``reply-contacts --debug import prospects.csv --list "Q4"``. Exit codes: 0 success,
-1 some rows failed, 2 usage or authentication error; errors are one line unless --debug.
+The console script imports this module whether or not the [cli] extra is installed, so it
+imports no third-party library at module level: ``main`` first checks that typer and rich are
+there (else it says which extra to install and exits 2), then runs the typer application in
+:mod:`reply_contacts.cli.commands`.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from typing import TYPE_CHECKING, Any
 
-import typer
+if TYPE_CHECKING:
+    from .commands import app
 
-from ._common import SETTINGS
-from .demo_cmd import demo_command
-from .export_cmd import export_command
-from .import_cmd import import_command
-from .sandbox_cmd import sandbox_app
-from .whoami_cmd import whoami_command
-
-app = typer.Typer(
-    name="reply-contacts",
-    help="Reply.io Contact Data API (v3): SDK tools and a local sandbox server.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-app.add_typer(sandbox_app, name="sandbox")
-app.command("import")(import_command)
-app.command("export")(export_command)
-app.command("whoami")(whoami_command)
-app.command("demo")(demo_command)
-
-
-@app.callback()
-def _root(
-    api_key: Annotated[
-        str | None,
-        typer.Option(
-            "--api-key",
-            envvar="REPLY_API_KEY",
-            help="API key (or REPLY_API_KEY).",
-            show_envvar=False,
-        ),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            "--base-url", envvar="REPLY_BASE_URL", help="API base URL.", show_envvar=False
-        ),
-    ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
-) -> None:
-    """Reply.io Contact Data API (v3): SDK tools and a local sandbox server."""
-    SETTINGS.api_key = api_key
-    SETTINGS.base_url = base_url
-    SETTINGS.debug = debug
+CLI_EXTRA = 'pip install "reply-contacts[cli]"'
+EXIT_USAGE = 2
 
 
 def main() -> None:
-    # Usage errors exit 2 (click's convention), matching the SDK's "usage or auth" code.
-    app()
+    try:
+        import rich  # noqa: F401 - imported to find out whether the extra is there
+        import typer  # noqa: F401
+    except ImportError as missing:
+        print(
+            f"reply-contacts: the command line needs the [cli] extra ({missing.name} is not "
+            f"installed): {CLI_EXTRA}",
+            file=sys.stderr,
+        )
+        raise SystemExit(EXIT_USAGE) from None
+    from .commands import main as run
+
+    run()
+
+
+def __getattr__(name: str) -> Any:
+    # `from reply_contacts.cli import app` (tests, embedding) loads the typer application.
+    if name == "app":
+        from .commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["app", "main"]

@@ -1,4 +1,5 @@
-"""`reply-contacts demo`: the SDK's main job end to end against the embedded sandbox."""
+"""`reply-contacts demo`: the SDK's main job end to end against the embedded sandbox
+(the [sandbox] extra; without it, one line says how to install it)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ._common import handle_errors
+from ._extras import require_sandbox
 
 
 @handle_errors
@@ -19,6 +21,7 @@ def demo_command(
 ) -> None:
     """Import prospects into a list, build a segment, check contacts before outreach, group
     them under accounts, and report the requests used — all against a local sandbox."""
+    require_sandbox()
     from reply_contacts.demo import run_demo
 
     result = run_demo(csv_path)

@@ -21,18 +21,6 @@ def _count_rows(path: Path) -> int | None:
         return None
 
 
-def summary_table(report: Any) -> Any:
-    from rich.table import Table
-
-    table = Table(title=f"Import into list {report.list_name!r} (id {report.list_id})")
-    table.add_column("outcome")
-    table.add_column("rows", justify="right")
-    for name, value in report.totals().items():
-        if value or name in {"created", "total"}:
-            table.add_row(name, f"{value:,}")
-    return table
-
-
 @handle_errors
 def import_command(
     file: Annotated[Path, typer.Argument(help="A .csv or .jsonl file of contacts.")],
@@ -59,6 +47,7 @@ def import_command(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from reply_contacts._tables import import_summary_table
     from reply_contacts.workflows.rows import read_rows
 
     if not file.exists():
@@ -98,7 +87,14 @@ def import_command(
             on_progress=on_progress,
         )
         requests = client.requests_sent
-    Console().print(summary_table(report))
+    Console().print(import_summary_table(report))
+    if report.already_complete:
+        console.print(
+            f"already done: the journal {journal} records this import as finished;"
+            " no row was sent again"
+        )
+    elif report.resumed_at_row:
+        console.print(f"resumed at row {report.resumed_at_row + 1:,} from the journal {journal}")
     for failure in report.failures[:10]:
         console.print(f"  row {failure.index + 1}: {failure.status}: {failure.reason}")
     if len(report.failures) > 10:

@@ -1,7 +1,9 @@
 """``reply-contacts sandbox serve``: run the local Contact Data API sandbox in the foreground.
 
 The first line printed is ``Sandbox listening on http://HOST:PORT`` (flushed at once, with the
-real port when ``--port 0``), so scripts can start it and read where it is.
+real port when ``--port 0``), so scripts can start it and read where it is. Bound to an
+interface other than loopback, the second line is ``Admin token (X-Sandbox-Admin-Token): TOKEN``:
+the ``/_sandbox`` admin routes then need it in that header (a warning says so on stderr).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from types import FrameType
 from typing import Annotated
 
 import typer
+
+from ._extras import require_sandbox
 
 sandbox_app = typer.Typer(help="A stateful local Contact Data API server.", no_args_is_help=True)
 
@@ -61,7 +65,9 @@ def serve(
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
 ) -> None:
     """Serve the sandbox until SIGINT or SIGTERM."""
+    require_sandbox()  # without the [sandbox] extra: one line naming it, exit 2
     # Imported here so that `reply-contacts --help` stays fast.
+    from reply_contacts.sandbox.admin import ADMIN_TOKEN_HEADER, protect_if_exposed
     from reply_contacts.sandbox.app import create_app
     from reply_contacts.sandbox.faults import FaultRule
     from reply_contacts.sandbox.ratelimit import RateLimitConfig
@@ -85,7 +91,11 @@ def serve(
     server = SandboxServer(
         create_app(state), state.connections, host=host, port=port, log_level=log_level
     )
+    admin_token = protect_if_exposed(state, server.socket)
     print(f"Sandbox listening on {server.url}", flush=True)
+    if admin_token is not None:
+        # protect_if_exposed has logged the warning (stderr); the token goes with the URL.
+        print(f"Admin token ({ADMIN_TOKEN_HEADER}): {admin_token}", flush=True)
     signal.signal(signal.SIGTERM, _ignore_signal)
     signal.signal(signal.SIGINT, _ignore_signal)
     try:

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from reply_contact_data_client.contract import Operation, Operations
 
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
+from .._text import check_name
 from ..pagination import PageQuery
 from ..results import BulkResult
 from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactList, ContactListPage
+
+
+def _membership(operation: Operation, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
+    from reply_contact_data_client.models import ContactIdsRequest
+
+    (list_id,) = id_list(list_id, "list_id")
+    ids = id_list(contact_ids, "contact id")
+    return bulk_in_chunks(operation, ids, ContactIdsRequest, "contact_ids", path={"id": list_id})
 
 
 class ContactListsOperations(ResourceBase):
@@ -37,12 +45,13 @@ class ContactListsOperations(ResourceBase):
 
     @operation
     def list_page(
-        self, *, top: int = 25, skip: int = 0, search: str | None = None
+        self, *, top: int | None = None, skip: int = 0, search: str | None = None
     ) -> Call[ContactListPage]:
-        """One page of lists, exactly as the API returns it."""
+        """One page of lists, exactly as the API returns it (`top=None`: the API's default
+        page size)."""
         return Call(
             Operations.get_contact_lists,
-            {"top": top, "skip": skip, "search": unset_if_none(search)},
+            {"top": unset_if_none(top), "skip": skip, "search": unset_if_none(search)},
         )
 
     @operation
@@ -53,9 +62,7 @@ class ContactListsOperations(ResourceBase):
     @operation
     def find_by_name(self, name: str) -> Flow[ContactList | None]:
         """The list named exactly `name` (case-insensitive), or None."""
-        return (yield from self._find_by_name(name))
-
-    def _find_by_name(self, name: str) -> Flow[ContactList | None]:
+        check_name(name, "a list name")
         found = yield from find_by_name(Operations.get_contact_lists, name)
         return cast("ContactList | None", found)
 
@@ -64,27 +71,20 @@ class ContactListsOperations(ResourceBase):
         """Create a list. Raises ConflictError (`contactsList.duplicateName`)."""
         from reply_contact_data_client.models import ContactListCreateRequest
 
-        body = ContactListCreateRequest(name=name, is_shared=shared)
+        body = ContactListCreateRequest(name=check_name(name, "a list name"), is_shared=shared)
         return Call(Operations.create_contact_list, {"body": body})
 
     @operation
     def get_or_create(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
-        """The list with this name, created if missing (safe against a concurrent creator)."""
-        return (yield from self._get_or_create(name, shared=shared))
-
-    def _get_or_create(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
-        found = yield from self._find_by_name(name)
-        if found is not None:
-            return found
-        return (yield from self._create_or_find(name, shared=shared))
-
-    def _create_or_find(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
-        """Create the list; list names are unique, so a repeated create finds the first one."""
-        from reply_contact_data_client.models import ContactListCreateRequest
-
-        body = ContactListCreateRequest(name=name, is_shared=shared)
-        create: Call[ContactList] = Call(Operations.create_contact_list, {"body": body})
-        found = yield from create_or_find(create, lambda: self._find_by_name(name))
+        """The list with this name, created if missing. List names are unique, so a create
+        that already happened (a concurrent creator, or our own request whose answer was lost)
+        is found and used instead of a second list."""
+        found = yield from self.find_by_name(name)
+        if found is None:
+            created = create_or_find(
+                self.create(name, shared=shared), lambda: self.find_by_name(name)
+            )
+            found = yield from created
         return cast("ContactList", found)
 
     @operation
@@ -92,7 +92,7 @@ class ContactListsOperations(ResourceBase):
         from reply_contact_data_client.models import ContactListUpdateRequest
 
         (list_id,) = id_list(list_id, "list_id")
-        body = ContactListUpdateRequest(name=name)
+        body = ContactListUpdateRequest(name=check_name(name, "a list name"))
         return Call(Operations.update_contact_list, {"id": list_id, "body": body})
 
     @operation
@@ -115,34 +115,12 @@ class ContactListsOperations(ResourceBase):
     def add_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """File contacts into a list, keeping their other memberships. Every failed id is
         reported in the result (per-item code 8, ContactNotProcessed)."""
-        return (
-            yield from self._membership(
-                Operations.add_contacts_to_contact_list, list_id, contact_ids
-            )
-        )
+        return _membership(Operations.add_contacts_to_contact_list, list_id, contact_ids)
 
     @operation
     def move_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """Move contacts into a list and out of every other list."""
-        return (
-            yield from self._membership(
-                Operations.move_contacts_to_contact_list, list_id, contact_ids
-            )
-        )
-
-    def _membership(
-        self, operation: Operation, list_id: int, contact_ids: Iterable[int]
-    ) -> Flow[BulkResult]:
-        from reply_contact_data_client.models import ContactIdsRequest
-
-        (list_id,) = id_list(list_id, "list_id")
-        ids = id_list(contact_ids, "contact id")
-
-        def make_call(chunk: builtins.list[int]) -> Call[Any]:
-            body = ContactIdsRequest(contact_ids=chunk)
-            return Call(operation, {"id": list_id, "body": body})
-
-        return (yield from bulk_in_chunks(operation, "/contactIds", ids, make_call))
+        return _membership(Operations.move_contacts_to_contact_list, list_id, contact_ids)
 
 
 class ContactLists(ContactListsOperations, SyncResource):

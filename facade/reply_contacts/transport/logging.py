@@ -13,10 +13,29 @@ import threading
 
 from reply_contacts.transport.redaction import scrub
 
-__all__ = ["LOGGER_NAME", "SecretFilter", "configure_from_env", "get_logger"]
+__all__ = [
+    "LIBRARY_LOGGERS",
+    "LOGGER_NAME",
+    "SecretFilter",
+    "configure_from_env",
+    "get_logger",
+    "protect_library_loggers",
+]
 
 LOGGER_NAME = "reply_contacts"
 ENV_VAR = "REPLY_LOG"
+
+# The HTTP libraries under the SDK. httpcore logs raw request and response headers at DEBUG
+# (a header in which a server echoes the Authorization value among them), httpx the URL at INFO.
+LIBRARY_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
 
 
 class SecretFilter(logging.Filter):
@@ -57,6 +76,23 @@ def get_logger(name: str = LOGGER_NAME) -> logging.Logger:
     if _filter not in logger.filters:
         logger.addFilter(_filter)
     return logger
+
+
+def protect_library_loggers() -> None:
+    """Attach the secret filter to httpx's and httpcore's loggers, children included.
+
+    A logger's filters only see records logged on that very logger, so every child gets its
+    own: the known ones, and any other `httpx.*` or `httpcore.*` logger that exists by now.
+    Whoever turns their DEBUG output on (REPLY_LOG or the application's logging config) then
+    sees the key masked. Cheap and idempotent: the transport calls it whenever it is built.
+    """
+    existing = [
+        name
+        for name in list(logging.Logger.manager.loggerDict)
+        if name.startswith(("httpx.", "httpcore."))
+    ]
+    for name in (*LIBRARY_LOGGERS, *existing):
+        get_logger(name)
 
 
 def configure_from_env() -> None:

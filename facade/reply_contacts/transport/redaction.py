@@ -10,8 +10,11 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterable, Mapping
+from types import TracebackType
 
 import httpx
+
+from reply_contacts.errors import SECRET_HEADERS, install_scrubber
 
 __all__ = [
     "MASK",
@@ -26,8 +29,6 @@ MASK = "***"
 
 # Shorter strings are not treated as secrets: masking them would mangle ordinary text.
 _MIN_SECRET_LENGTH = 6
-
-_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
@@ -50,12 +51,15 @@ def scrub(text: str) -> str:
     return text
 
 
+install_scrubber(scrub)
+
+
 def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
     """A copy of `headers` safe to log: credentials masked, the auth scheme kept for debugging."""
     items = headers.items() if isinstance(headers, Mapping) else headers
     safe: dict[str, str] = {}
     for name, value in items:
-        if name.lower() in _CREDENTIAL_HEADERS:
+        if name.lower() in SECRET_HEADERS:
             scheme, _, rest = value.partition(" ")
             is_auth = name.lower().endswith("authorization")
             safe[name] = f"{scheme} {MASK}" if is_auth and rest else MASK
@@ -72,10 +76,12 @@ def redact_url(url: httpx.URL) -> str:
 
 
 def scrub_exception_chain(error: BaseException) -> None:
-    """Mask secrets in the string arguments of `error` and every exception chained to it.
+    """Make `error` and every exception chained to it safe to print.
 
-    Used on low-level exceptions (e.g. from httpx) before they are chained under a ReplyError, so
-    `traceback.format_exception` cannot print a key that a lower layer put in its message.
+    Secrets are masked in their string arguments, and the frames their tracebacks unwound (all
+    finished) forget their local variables: such a frame may hold a raw response, a parsed body
+    or a header in which a server echoed the key, and `TracebackException(capture_locals=True)`
+    or a post-mortem tool would show it. File, line and function of every frame stay.
     """
     seen: set[int] = set()
     current: BaseException | None = error
@@ -89,6 +95,15 @@ def scrub_exception_chain(error: BaseException) -> None:
         seen.add(id(current))
         with contextlib.suppress(AttributeError, TypeError):  # exotic exception types
             current.args = tuple(scrub(a) if isinstance(a, str) else a for a in current.args)
+        _forget_locals(current.__traceback__)
         if current.__context__ is not None:
             pending.append(current.__context__)
         current = current.__cause__
+
+
+def _forget_locals(trace: TracebackType | None) -> None:
+    while trace is not None:
+        # A frame still running (the one that caught the error, its callers) refuses: skipped.
+        with contextlib.suppress(RuntimeError):
+            trace.tb_frame.clear()
+        trace = trace.tb_next

@@ -24,17 +24,31 @@ from typing import Any
 import httpx
 
 from reply_contacts.errors import (
-    ConnectionError,
+    APIConnectionError,
+    APITimeoutError,
     DecodeError,
     RateLimitError,
     ReplyError,
-    TimeoutError,
     error_from_response,
     is_standard_status,
 )
 from reply_contacts.transport.clock import Clock, SystemClock
-from reply_contacts.transport.headers import ActingAs, apply_headers, default_user_agent
-from reply_contacts.transport.logging import configure_from_env, get_logger
+from reply_contacts.transport.deadline import (
+    deadline_async_http_transport,
+    deadline_http_transport,
+    deadline_scope,
+)
+from reply_contacts.transport.headers import (
+    ActingAs,
+    apply_headers,
+    default_base_url,
+    default_user_agent,
+)
+from reply_contacts.transport.logging import (
+    configure_from_env,
+    get_logger,
+    protect_library_loggers,
+)
 from reply_contacts.transport.ratelimit import (
     Limiter,
     RateLimitPolicy,
@@ -58,18 +72,18 @@ from reply_contacts.transport.retry import (
 )
 from reply_contacts.transport.security import ensure_secure_url
 
-__all__ = ["DEFAULT_BASE_URL", "ReplyTransport", "build_transport"]
-
-DEFAULT_BASE_URL = "https://api.reply.io"
+__all__ = ["ReplyTransport", "build_transport", "error_from_client_failure"]
 
 # Per-request switches a caller can put in `request.extensions` (httpx passes them through).
-EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the idempotency table for this request
+EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the contract's x-idempotent for this request
 EXT_EXPECT_JSON = "reply_expect_json"  # bool: whether a 2xx body must be JSON (False to stream)
 EXT_RETRY = "reply_retry"  # RetryPolicy: e.g. a longer max_wait for bulk jobs
 
 _SLOW_BUDGET_WAIT = 1.0  # waits for rate-limit budget at least this long are logged at INFO
 _LOG_SNIPPET = 500
 _NO_BODY_STATUSES = frozenset({204, 205, 304})
+# A timeout this close to the end of the call's time is the deadline, not a slow single read.
+_DEADLINE_SLACK = 0.01
 
 
 # Added to a response that answers a replayed request after a failure of unknown effect.
@@ -90,14 +104,19 @@ class _Sleep:
 
 @dataclass(frozen=True)
 class _Send:
+    """Send the request and receive the answer's head; no socket wait may last past `within`
+    seconds from now (the call's deadline)."""
+
     request: httpx.Request
+    within: float
 
 
 @dataclass(frozen=True)
 class _Read:
-    """Read the whole body (which also closes the response)."""
+    """Read the whole body (which also closes the response), within `within` seconds."""
 
     response: httpx.Response
+    within: float
 
 
 _Step = _Acquire | _Sleep | _Send | _Read
@@ -118,7 +137,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self,
         *,
         api_key: str,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
         user_id: int | str | None = None,
@@ -135,9 +154,10 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if not api_key:
             raise ValueError("api_key must not be empty")
         register_secret(api_key)
+        protect_library_loggers()
         configure_from_env()
         self._api_key = api_key
-        self.origin = httpx.URL(base_url)
+        self.origin = httpx.URL(base_url or default_base_url())
         self.acting = ActingAs(user_id=user_id, user_email=user_email, team_id=team_id)
         self.user_agent = user_agent or default_user_agent()
         self.clock: Clock = clock or SystemClock()
@@ -175,6 +195,12 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 except StopIteration as finished:
                     response: httpx.Response = finished.value
                     return response
+                except BaseException as error:
+                    # The traceback keeps this frame and the plan's: let them keep no body the
+                    # server sent (it may echo the key), e.g. for capture_locals=True.
+                    reply = failure = None
+                    scrub_exception_chain(error)
+                    raise
                 reply, failure = None, None
                 try:
                     reply = self._perform(step)
@@ -194,6 +220,10 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 except StopIteration as finished:
                     response: httpx.Response = finished.value
                     return response
+                except BaseException as error:
+                    reply = failure = None  # as in handle_request: no server body in the frames
+                    scrub_exception_chain(error)
+                    raise
                 reply, failure = None, None
                 try:
                     reply = await self._perform_async(step)
@@ -228,10 +258,12 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _perform(self, step: _Step) -> Any:
         if isinstance(step, _Send):
             self._count_send()
-            return self._sync_transport().handle_request(step.request)
+            with deadline_scope(step.within):
+                return self._sync_transport().handle_request(step.request)
         if isinstance(step, _Read):
             try:
-                return step.response.read()
+                with deadline_scope(step.within):
+                    return step.response.read()
             finally:
                 step.response.close()
         if isinstance(step, _Acquire):
@@ -242,10 +274,12 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def _perform_async(self, step: _Step) -> Any:
         if isinstance(step, _Send):
             self._count_send()
-            return await self._async_transport().handle_async_request(step.request)
+            with deadline_scope(step.within):
+                return await self._async_transport().handle_async_request(step.request)
         if isinstance(step, _Read):
             try:
-                return await step.response.aread()
+                with deadline_scope(step.within):
+                    return await step.response.aread()
             finally:
                 await step.response.aclose()
         if isinstance(step, _Acquire):
@@ -262,13 +296,13 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         # only ever use one of the two clients.
         with self._inner_lock:
             if self._sync_inner is None:
-                self._sync_inner = httpx.HTTPTransport()
+                self._sync_inner = deadline_http_transport()
             return self._sync_inner
 
     def _async_transport(self) -> httpx.AsyncBaseTransport:
         with self._inner_lock:
             if self._async_inner is None:
-                self._async_inner = httpx.AsyncHTTPTransport()
+                self._async_inner = deadline_async_http_transport()
             return self._async_inner
 
     # -- the request loop (shared by sync and async) --------------------------------------------
@@ -304,29 +338,41 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if to_api:
                 remaining = max(0.0, deadline_at - self.clock.now())
                 yield from self._wait_for_budget(method, path, min(policy.max_wait, remaining))
-            _cap_timeouts(request, deadline_at - self.clock.now())
+            # Time left for this attempt's network waits. The clock may be virtual (tests), so
+            # the time spent on the wire is measured on the real one below.
+            budget = deadline_at - self.clock.now()
+            _cap_timeouts(request, budget)
             self._log_request(request)
-            started = time.perf_counter()
+            started = time.monotonic()
             slot_at = self.clock.now()
             body: bytes | None = None
             response: httpx.Response | None = None
             try:
                 try:
-                    response = yield _Send(request)
+                    response = yield _Send(request, budget)
                 finally:
                     if to_api:
                         self._observe_delay(slot_at)
                 assert response is not None
                 status = response.status_code
-                # Error bodies become exceptions; good bodies are read only to check they parse.
+                # Error bodies become exceptions and good bodies are checked to parse. Every
+                # answer of the API is read here, within the deadline: a body left to httpx
+                # (a redirect's, say) would be read with no bound on its total time.
                 is_error = status >= 400 or not is_standard_status(status)
-                if is_error or (expect_json and _may_have_body(method, status)):
-                    body = yield _Read(response)
+                if is_error or expect_json:
+                    body = yield _Read(response, budget - (time.monotonic() - started))
             except httpx.TransportError as failure:
                 reached_server = reached_server or not never_reached_server(failure)
+                out_of_time = isinstance(failure, httpx.TimeoutException) and (
+                    time.monotonic() - started >= budget - _DEADLINE_SLACK
+                )
                 delay: float | None = None
-                if replayable and should_retry(
-                    method, path, failure, retries, policy=policy, idempotent=idempotent
+                if (
+                    not out_of_time
+                    and replayable
+                    and should_retry(
+                        method, path, failure, retries, policy=policy, idempotent=idempotent
+                    )
                 ):
                     delay = backoff_delay(
                         retries, self.rng, base=policy.backoff_base, cap=policy.backoff_cap
@@ -334,8 +380,9 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     if self.clock.now() + delay > deadline_at:
                         delay = None
                 if delay is None:
+                    deadline = policy.deadline if out_of_time else None
                     raise self._connection_error(
-                        failure, method, path, reached_server, retries
+                        failure, method, path, reached_server, retries, deadline
                     ) from failure
                 self._log_retry(method, path, retries, policy, delay=delay, why=_describe(failure))
                 replayed_after_ambiguity |= not never_reached_server(failure)
@@ -346,10 +393,10 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 scrub_exception_chain(failure)
                 raise _undecodable(method, path, response, failure) from failure
 
-            self._log_response(method, path, response, body, time.perf_counter() - started)
+            self._log_response(method, path, response, body, time.monotonic() - started)
             if status < 400 and is_standard_status(status):
-                if body is not None:
-                    response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+                if body is not None and _may_have_body(method, status):
+                    response.elapsed = datetime.timedelta(seconds=time.monotonic() - started)
                     self._check_json(method, path, response, body)
                 if replayed_after_ambiguity:
                     response.headers[REPLAYED_HEADER] = "true"
@@ -453,15 +500,24 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
 
     def _connection_error(
-        self, failure: httpx.TransportError, method: str, path: str, reached: bool, retries: int
-    ) -> ConnectionError:
+        self,
+        failure: httpx.TransportError,
+        method: str,
+        path: str,
+        reached: bool,
+        retries: int,
+        deadline: float | None = None,
+    ) -> APIConnectionError:
         scrub_exception_chain(failure)
         attempts = f"{retries + 1} attempt" + ("s" if retries else "")
         fate = "may have reached" if reached else "never reached"
         message = f"{_describe(failure)} on {method} {path} (after {attempts}; the request {fate}"
-        message += " the server)"
+        message += " the server"
+        if deadline is not None:
+            message += f"; the call's deadline of {deadline:g}s passed"
+        message += ")"
         timed_out = isinstance(failure, httpx.TimeoutException)
-        error_class = TimeoutError if timed_out else ConnectionError
+        error_class = APITimeoutError if timed_out else APIConnectionError
         return error_class(scrub(message), method=method, path=path, maybe_applied=reached)
 
     def _budget_error(
@@ -550,6 +606,30 @@ def _undecodable(
     )
 
 
+def error_from_client_failure(failure: httpx.HTTPError, request: httpx.Request) -> ReplyError:
+    """The typed error for an httpx failure raised by the httpx client around this transport.
+
+    The transport turns its own failures into ReplyErrors; the client can still fail on its
+    own: a redirect loop (`follow_redirects=True`), or reading a body the transport left to it.
+    """
+    scrub_exception_chain(failure)
+    method, path = request.method, scrub(request.url.path)
+    if isinstance(failure, httpx.TooManyRedirects):
+        return DecodeError(
+            f"too many redirects on {method} {path}: the server keeps redirecting"
+            f" (the next hop was {redact_url(failure.request.url)}); check base_url",
+            method=method,
+            path=path,
+        )
+    if isinstance(failure, httpx.TimeoutException):
+        return APITimeoutError(f"{_describe(failure)} on {method} {path}", method=method, path=path)
+    if isinstance(failure, httpx.TransportError):
+        return APIConnectionError(
+            f"{_describe(failure)} on {method} {path}", method=method, path=path
+        )
+    return DecodeError(f"{_describe(failure)} on {method} {path}", method=method, path=path)
+
+
 def _may_have_body(method: str, status: int) -> bool:
     return 200 <= status < 300 and status not in _NO_BODY_STATUSES and method != "HEAD"
 
@@ -591,7 +671,7 @@ def _describe(failure: BaseException) -> str:
 def build_transport(
     *,
     api_key: str,
-    base_url: str = DEFAULT_BASE_URL,
+    base_url: str | None = None,
     **options: Any,
 ) -> ReplyTransport:
     """Build the transport stack for `base_url`, refusing an insecure URL up front.
@@ -599,5 +679,6 @@ def build_transport(
     `options` are `ReplyTransport`'s keyword arguments (inner transports, acting user, limiter,
     rate_limit, retry, clock, rng, logger, user_agent).
     """
+    base_url = base_url or default_base_url()
     ensure_secure_url(base_url)
     return ReplyTransport(api_key=api_key, base_url=base_url, **options)

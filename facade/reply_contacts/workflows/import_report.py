@@ -163,6 +163,7 @@ class ImportReport:
             "totals": self.totals(),
             "importRequests": self.import_requests,
             "resumedAtRow": self.resumed_at_row,
+            "alreadyComplete": self.already_complete,
             "failures": [f.to_dict() for f in self.failures],
         }
         if rows:

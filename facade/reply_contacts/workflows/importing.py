@@ -1,10 +1,11 @@
-"""Import then file to a list: any number of rows, validated locally, in ceil(N/1000) imports.
+"""Import then file to a list: any number of rows, validated locally, in as few imports as the
+spec's batch limit allows.
 
 The list is filed through the import call's own `options.listIds`, so N contacts cost
-ceil(N / 1000) import requests plus a constant few (find or create the list, read the custom
-fields once, create missing fields if asked) — never a request per contact. Rows are streamed:
-one batch sits in memory at a time. With a journal file the import resumes where a crashed or
-killed run stopped, and re-running a finished import sends nothing.
+ceil(N / `IMPORT_MAX_ITEMS`) import requests plus a constant few (find or create the list, read
+the custom fields once, create missing fields if asked) — never a request per contact. Rows are
+streamed: one batch sits in memory at a time. With a journal file the import resumes where a
+crashed or killed run stopped, and re-running a finished import sends nothing.
 """
 
 from __future__ import annotations
@@ -16,28 +17,50 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from reply_contact_data_client.contract import Operations
-
-from .._plan import Call, Flow
+from .._identity import whoami
+from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
+    APIConnectionError,
     ConflictError,
-    ConnectionError,
     NotFoundError,
     ReplyError,
     ServerError,
     ValidationError,
 )
+from ..resources.contact_lists import ContactListsOperations
+from ..resources.contacts import IMPORT_MAX_ITEMS, ContactsOperations
+from ..resources.custom_fields import CustomFieldsOperations
 from .import_report import ImportReport, RowOutcome, RowStatus
-from .journal import Journal, JournalMismatchError, read_journal, rows_digest
+from .journal import (
+    ADVICE,
+    Journal,
+    JournalMismatchError,
+    JournalState,
+    account_differences,
+    journal_settings,
+    read_journal,
+    rows_digest,
+    settings_differences,
+)
 from .rows import normalise
 from .validation import FieldSpec, RowInvalid, validate_row
 
 if TYPE_CHECKING:
-    from reply_contact_data_client.models import CustomField
+    from reply_contact_data_client.models import ContactList, CustomField
 
-IMPORT_MAX_ITEMS = 1000
 _ITEM_POINTER = "/items/"
+# The import options this workflow sets, as `ContactsOperations.import_batch` names them, by
+# their API names (the journal records the API names).
+_IMPORT_OPTIONS = {
+    "overwriteExisting": "overwrite_existing",
+    "skipExisting": "skip_existing",
+    "skipWithoutEmails": "skip_without_emails",
+    "restoreDeleted": "restore_deleted",
+    "detectTimeZone": "detect_time_zone",
+    "sequenceId": "sequence_id",
+    "keys": "dedupe_keys",
+}
 
 
 class ImportInterruptedError(ReplyError):
@@ -158,34 +181,39 @@ class ImportWorkflows(ResourceBase):
             options["sequenceId"] = sequence_id
         if dedupe_keys:
             options["keys"] = dict(dedupe_keys)
-        settings = {
-            "listName": list_name,
-            "listId": list_id,
-            "options": options,
-            "batchSize": batch_size,
-            "columnMap": dict(column_map or {}),
-            "ignoreColumns": sorted(ignore_columns),
-        }
+        ignore_columns = tuple(ignore_columns)  # iterated per row: a generator would run dry
+        # What a journal binds the import to, by the names of this method's arguments.
+        settings = journal_settings(
+            list_name=list_name,
+            list_id=list_id,
+            batch_size=batch_size,
+            column_map=dict(column_map or {}),
+            ignore_columns=sorted(ignore_columns),
+            create_missing_fields=create_missing_fields,
+            overwrite_existing=overwrite_existing,
+            skip_existing=skip_existing,
+            skip_without_emails=skip_without_emails,
+            restore_deleted=restore_deleted,
+            detect_time_zone=detect_time_zone,
+            sequence_id=sequence_id,
+            dedupe_keys=dict(dedupe_keys or {}),
+        )
 
         journal_path = Path(journal) if journal is not None else None
-        state = read_journal(journal_path) if journal_path is not None else None
+        state, account = JournalState(), dict[str, Any]()
+        if journal_path is not None:
+            state, account = yield from self._bound_journal(journal_path, settings)
         report = ImportReport(list_name=list_name)
-        resolved_list_id: int | None = list_id
-        if state is not None and state.settings is not None:
-            recorded = {k: v for k, v in state.settings.items() if k != "resolvedListId"}
-            if recorded != settings:
-                raise JournalMismatchError(
-                    f"{journal_path} was written by an import with other settings; "
-                    "use another journal file or the same settings"
-                )
-            resolved_list_id = state.settings.get("resolvedListId")
-            for outcome in state.outcomes:
-                report.record(outcome)
-            report.resumed_at_row = state.next_row
-            if state.done:
-                report.list_id = resolved_list_id
-                report.already_complete = True
-                return report
+        for outcome in state.outcomes:
+            report.record(outcome)
+        report.resumed_at_row = state.next_row
+        resolved_list_id = state.list_id if state.started else list_id
+        if state.done:
+            assert journal_path is not None
+            _check_finished_input(rows, state, journal_path)
+            report.list_id = resolved_list_id
+            report.already_complete = True
+            return report
 
         if resolved_list_id is None:
             resolved_list_id = yield from self._resolve_list(
@@ -193,19 +221,21 @@ class ImportWorkflows(ResourceBase):
             )
         report.list_id = resolved_list_id
         writer = Journal(journal_path) if journal_path is not None else None
-        if writer is not None and (state is None or state.settings is None):
-            writer.start({**settings, "resolvedListId": resolved_list_id})
+        if writer is not None and not state.started:
+            writer.start(settings, account, resolved_list_id)
 
         specs: dict[str, FieldSpec] = {}
         catalog = self._owner.field_catalog
         if catalog.loaded:
             specs = _index(catalog.snapshot())
-        in_flight = state.in_flight if state is not None else None
-        settled = _SettledRows(state.digests if state is not None else [], journal_path)
+        in_flight = state.in_flight
+        settled = _SettledRows(state.digests, journal_path)
         done_until = report.total
+        rows_read = 0
         pending: _Pending | None = None
         try:
             for index, row in enumerate(rows):
+                rows_read = index + 1
                 # The digest that lets a resume detect changed input is only needed with a journal.
                 canon = _canonical(row) if journal_path is not None else ""
                 if index < done_until:
@@ -228,6 +258,7 @@ class ImportWorkflows(ResourceBase):
                     )
                     in_flight = None
                     pending = None
+            settled.check_count(rows_read, finished=False)
             if pending is not None and pending.rows:
                 yield from self._send(
                     pending, resolved_list_id, options, report, writer, in_flight, on_progress
@@ -245,37 +276,57 @@ class ImportWorkflows(ResourceBase):
                 writer.close()
         return report
 
-    def _resolve_list(self, name: str, *, create: bool, shared: bool) -> Flow[int]:
-        from ..resources.contact_lists import ContactListsOperations
+    def _bound_journal(
+        self, path: Path, settings: dict[str, Any]
+    ) -> Flow[tuple[JournalState, dict[str, Any]]]:
+        """The journal's state and this client's account, once the journal is known to belong
+        to this import (same settings) and to this account (one whoami request)."""
+        state = read_journal(path)
+        if state.settings is not None:
+            differences = settings_differences(state.settings, settings)
+            if differences:
+                raise JournalMismatchError(path, differences, ADVICE)
+        identity = yield whoami()
+        account: dict[str, Any] = {"baseUrl": self._owner.base_url, "userId": identity.user_id}
+        if identity.team_id is not None:
+            account["teamId"] = identity.team_id
+        if state.account is not None:
+            differences = account_differences(state.account, account)
+            if differences:
+                raise JournalMismatchError(path, differences, ADVICE)
+        return state, account
 
+    def _resolve_list(self, name: str, *, create: bool, shared: bool) -> Flow[int]:
         lists = ContactListsOperations(self._owner)
-        found = yield from lists._find_by_name(name)
-        if found is None:
-            if not create:
+        found: ContactList | None
+        if create:
+            found = yield from lists.get_or_create(name, shared=shared)
+        else:
+            found = yield from lists.find_by_name(name)
+            if found is None:
                 raise NotFoundError(
                     f"no contact list named {name!r} (pass create_list=True to create it)",
                     status=404,
                     code="contactsList.notFound",
                 )
-            found = yield from lists._create_or_find(name, shared=shared)
         return int(cast(int, found.id))
 
     def _ensure_fields(self, titles: list[str], create: bool) -> Flow[dict[str, FieldSpec]]:
-        from reply_contact_data_client.models import CustomFieldCreateRequest, CustomFieldType
+        from reply_contact_data_client.models import CustomFieldType
 
         catalog = self._owner.field_catalog
         fields: list[CustomField] = yield from catalog.refresh()
         specs = _index(fields)
         still_missing = [t for t in titles if _lookup(specs, t) is None]
         if create and still_missing:
+            custom_fields = CustomFieldsOperations(self._owner)
             for title in still_missing:
-                body = CustomFieldCreateRequest(title=title, field_type=CustomFieldType.TEXT)
                 try:
-                    created: CustomField = yield Call(
-                        Operations.create_custom_field, {"body": body}
+                    created = yield from custom_fields.create(
+                        title=title, field_type=CustomFieldType.TEXT
                     )
                     fields.append(created)
-                except (ConflictError, ServerError, ConnectionError):
+                except (ConflictError, ServerError, APIConnectionError):
                     # Titles are unique, so a create whose answer was lost (or a concurrent
                     # creator) is found by reading the list again; a real failure still shows
                     # as a row-level "unknown column" rather than a lost row.
@@ -294,8 +345,8 @@ class ImportWorkflows(ResourceBase):
         in_flight: tuple[int, int] | None,
         on_progress: Callable[[ImportProgress], None] | None,
     ) -> Flow[None]:
-        from reply_contact_data_client.models import ContactsImportRequest
-
+        contacts = ContactsOperations(self._owner)
+        import_options = {_IMPORT_OPTIONS[name]: value for name, value in options.items()}
         replayed = in_flight is not None and in_flight[0] == pending.first
         digest = rows_digest(canon for *_, canon in pending.rows) if writer is not None else ""
         outcomes: dict[int, RowOutcome] = {}
@@ -308,14 +359,11 @@ class ImportWorkflows(ResourceBase):
         # A whole-request 400 that points at items: drop those items (reported as failed) and
         # resend the rest, so one row the local validator missed cannot sink its batch.
         while to_send:
-            body = ContactsImportRequest.from_dict(
-                {
-                    "items": [item for _, item in to_send],
-                    "options": {**options, "listIds": [list_id]},
-                }
+            batch = contacts.import_batch(
+                [item for _, item in to_send], list_ids=[list_id], **import_options
             )
             try:
-                answer = yield Call(Operations.import_contacts, {"body": body}).with_response()
+                answer = yield from batch.with_response()
             except ValidationError as exc:
                 bad = _failed_item_indexes(exc, len(to_send))
                 if not bad:
@@ -328,7 +376,7 @@ class ImportWorkflows(ResourceBase):
                 continue
             report.import_requests += 1
             replayed = replayed or answer.replayed
-            results = list(answer.value.items)
+            results = list(answer.value.items or [])
             if len(results) != len(to_send):
                 raise ImportInterruptedError(
                     f"import answered {len(results)} results for {len(to_send)} items", report
@@ -353,13 +401,25 @@ class ImportWorkflows(ResourceBase):
             on_progress(_progress(report))
 
 
+def _check_finished_input(rows: Iterable[Any], state: JournalState, path: Path) -> None:
+    """Refuse a finished journal for any input but the one it imported (reads it, sends nothing)."""
+    settled = _SettledRows(state.digests, path)
+    count = 0
+    for index, row in enumerate(rows):
+        settled.check(index, _canonical(row))
+        count = index + 1
+    settled.check_count(count, finished=True)
+
+
 def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
+    from reply_contact_data_client.models import CustomFieldType
+
     index: dict[str, FieldSpec] = {}
     for field in fields:
         spec = FieldSpec(
             id=int(cast(int, field.id)),
             title=str(field.title),
-            numeric=str(field.field_type) == "number",
+            numeric=str(field.field_type) == CustomFieldType.NUMBER.value,
         )
         index[spec.title.casefold()] = spec
         index[str(spec.id)] = spec
@@ -388,7 +448,17 @@ class _SettledRows:
         first, nxt, digest = self._batches[self._position]
         self._canon.append(canon)
         if index == nxt - 1 and rows_digest(self._canon) != digest:
-            raise JournalMismatchError(
-                f"rows {first}..{nxt - 1} differ from those recorded in {self._journal_path}: "
-                "the input changed since the interrupted run"
+            self._refuse(
+                f"rows {first + 1:,} to {nxt:,} of the input differ from the ones it recorded"
+                " (the input changed since the journal was written)"
             )
+
+    def check_count(self, rows: int, *, finished: bool) -> None:
+        """The input holds every row the journal settled (and, when it finished, no more)."""
+        settled = self._batches[-1][1] if self._batches else 0
+        if rows < settled or (finished and rows != settled):
+            what = "the finished import it records had" if finished else "it already settled"
+            self._refuse(f"the input has {rows:,} rows; {what} {settled:,}")
+
+    def _refuse(self, difference: str) -> None:
+        raise JournalMismatchError(self._journal_path, [difference], ADVICE)

@@ -1,4 +1,4 @@
-"""A crash-safe journal that makes an import resumable.
+"""A crash-safe journal that makes an import resumable, and never hides work.
 
 JSON Lines, appended and flushed to disk (fsync) after every batch, so a process killed at any
 point leaves at most one unfinished batch behind. Before each import call a `sending` record
@@ -6,8 +6,15 @@ notes the rows in flight: on resume that batch is replayed (imports upsert by em
 cannot duplicate a contact) and its rows are flagged as replayed in the report. A torn last line
 from a kill mid-write is ignored.
 
+A journal is bound to one import: its settings (list, options, batch size...), the account it
+imported into (base URL and the Reply user whoami names) and its input rows (a digest per
+batch, and the row count once done). Used for anything else it is refused with
+`JournalMismatchError`, naming what differs, before a single row is sent: a journal must never
+report another input's rows as done, nor rows done in another account.
+
 Records:
-  {"kind": "start", "format": 1, "settings": {...}}
+  {"kind": "start", "format": 2, "settings": {...}, "account": {"baseUrl": ..., "userId": ...},
+   "listId": 42}
   {"kind": "sending", "first": 0, "next": 1000}
   {"kind": "batch", "first": 0, "next": 1000, "digest": "...",
    "rows": [[i, status, id, reason], ...]}
@@ -19,19 +26,33 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import ReplyError
+from ..errors import JournalMismatchError
 from .import_report import RowOutcome, RowStatus
 
-FORMAT = 1
+__all__ = [
+    "ADVICE",
+    "FORMAT",
+    "Journal",
+    "JournalMismatchError",
+    "JournalState",
+    "account_differences",
+    "journal_settings",
+    "read_journal",
+    "rows_digest",
+    "settings_differences",
+]
 
+FORMAT = 2
 
-class JournalMismatchError(ReplyError):
-    """The journal belongs to a different import (other settings or other input rows)."""
+ADVICE = (
+    "no row was sent; use the input, settings and account this journal was written for, "
+    "or another journal file"
+)
 
 
 @dataclass
@@ -39,14 +60,54 @@ class JournalState:
     """What a journal says has already happened."""
 
     settings: dict[str, Any] | None = None
+    account: dict[str, Any] | None = None
+    list_id: int | None = None
     outcomes: list[RowOutcome] = field(default_factory=list)
     digests: list[tuple[int, int, str]] = field(default_factory=list)
     in_flight: tuple[int, int] | None = None
     done: bool = False
 
     @property
+    def started(self) -> bool:
+        return self.settings is not None
+
+    @property
     def next_row(self) -> int:
         return len(self.outcomes)
+
+
+def journal_settings(**settings: Any) -> dict[str, Any]:
+    """`settings` as a journal records them (through JSON), so a fresh import and a journal
+    read back from disk compare equal (tuples are lists, keys are strings)."""
+    recorded: dict[str, Any] = json.loads(json.dumps(settings, sort_keys=True, default=str))
+    return recorded
+
+
+def settings_differences(recorded: Mapping[str, Any], current: Mapping[str, Any]) -> list[str]:
+    """One entry per setting whose value differs, naming the import's argument."""
+    return [
+        f"{name} is {_shown(current.get(name))} but the journal has {_shown(recorded.get(name))}"
+        for name in sorted(set(recorded) | set(current))
+        if recorded.get(name) != current.get(name)
+    ]
+
+
+def account_differences(recorded: Mapping[str, Any], current: Mapping[str, Any]) -> list[str]:
+    """Empty when both name the same account, else one entry saying which was which."""
+    if dict(recorded) == dict(current):
+        return []
+    return [f"it was written for {_account(recorded)}; this client is {_account(current)}"]
+
+
+def _account(account: Mapping[str, Any]) -> str:
+    text = f"user {account.get('userId')}"
+    if account.get("teamId") is not None:
+        text += f" (team {account.get('teamId')})"
+    return f"{text} at {account.get('baseUrl')}"
+
+
+def _shown(value: Any) -> str:
+    return "unset" if value is None else repr(value)
 
 
 def rows_digest(items: Iterable[str]) -> str:
@@ -68,31 +129,56 @@ def read_journal(path: Path) -> JournalState:
             continue
         try:
             record = json.loads(line)
+            _apply(state, record, number)
         except json.JSONDecodeError:
             if number >= len(lines) - 1:
                 break  # a torn final write from a killed process: the batch will be replayed
-            raise JournalMismatchError(f"{path}:{number}: corrupt journal line") from None
-        kind = record.get("kind")
-        if kind == "start":
-            if record.get("format") != FORMAT:
-                raise JournalMismatchError(f"{path}: unsupported journal format")
-            state.settings = record["settings"]
-        elif kind == "sending":
-            state.in_flight = (record["first"], record["next"])
-        elif kind == "batch":
-            first, nxt = record["first"], record["next"]
-            if first != state.next_row:
-                raise JournalMismatchError(f"{path}:{number}: batch starts at row {first}")
-            replayed = bool(record.get("replayed", False))
-            for index, status, contact_id, reason in record["rows"]:
-                state.outcomes.append(
-                    RowOutcome(index, RowStatus(status), contact_id, reason, bool(replayed))
-                )
-            state.digests.append((first, nxt, record["digest"]))
-            state.in_flight = None
-        elif kind == "done":
-            state.done = True
+            raise _damaged(path, f"line {number} is not JSON") from None
+        except _Unreadable as exc:
+            raise _damaged(path, f"line {number}: {exc}") from None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise _damaged(path, f"line {number} is not a journal record ({exc!r})") from None
     return state
+
+
+class _Unreadable(Exception):
+    """A record that parses as JSON but cannot be part of this journal."""
+
+
+def _apply(state: JournalState, record: dict[str, Any], number: int) -> None:
+    kind = record["kind"]
+    if kind == "start":
+        if record.get("format") != FORMAT:
+            raise _Unreadable(
+                f"journal format {record.get('format')!r}, while this version of reply-contacts"
+                f" reads format {FORMAT} (finish that import with the version that started it)"
+            )
+        state.settings = dict(record["settings"])
+        state.account = dict(record["account"])
+        state.list_id = record.get("listId")
+    elif not state.started:
+        raise _Unreadable(f"a {kind!r} record before the start record")
+    elif kind == "sending":
+        state.in_flight = (record["first"], record["next"])
+    elif kind == "batch":
+        first, nxt = record["first"], record["next"]
+        if first != state.next_row:
+            raise _Unreadable(f"a batch that starts at row {first}, not {state.next_row}")
+        replayed = bool(record.get("replayed", False))
+        for index, status, contact_id, reason in record["rows"]:
+            state.outcomes.append(
+                RowOutcome(index, RowStatus(status), contact_id, reason, bool(replayed))
+            )
+        state.digests.append((first, nxt, record["digest"]))
+        state.in_flight = None
+    elif kind == "done":
+        if record.get("rows") != state.next_row:
+            raise _Unreadable(f"done after {record.get('rows')!r} rows, not {state.next_row}")
+        state.done = True
+
+
+def _damaged(path: Path, what: str) -> JournalMismatchError:
+    return JournalMismatchError(path, [f"unreadable journal: {what}"], "use another journal file")
 
 
 def _drop_torn_tail(path: Path) -> None:
@@ -122,8 +208,16 @@ class Journal:
         self._handle.flush()
         os.fsync(self._handle.fileno())
 
-    def start(self, settings: dict[str, Any]) -> None:
-        self._write({"kind": "start", "format": FORMAT, "settings": settings})
+    def start(self, settings: dict[str, Any], account: dict[str, Any], list_id: int) -> None:
+        self._write(
+            {
+                "kind": "start",
+                "format": FORMAT,
+                "settings": settings,
+                "account": account,
+                "listId": list_id,
+            }
+        )
 
     def sending(self, first: int, nxt: int) -> None:
         self._write({"kind": "sending", "first": first, "next": nxt})

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .._text import control_character_in_text, field_problem
 from .rows import INTEGER_FIELDS, NormalisedRow, company_size_literal
 
 # A pragmatic address check: one @, a dotted domain, no spaces. The server's own validator is
@@ -51,6 +52,10 @@ def validate_row(
 ) -> dict[str, Any]:
     """The API import item for a row, or RowInvalid naming the first problem found."""
     fields = dict(row.fields)
+    for name, value in fields.items():
+        problem = field_problem(name, value) if isinstance(value, str) else None
+        if problem is not None:
+            raise RowInvalid(problem)
     first = str(fields.get("firstName", "")).strip()
     if not first:
         raise RowInvalid("firstName is required")
@@ -86,6 +91,9 @@ def validate_row(
         spec = resolve_field(title)
         if spec is None:
             raise RowInvalid(f"unknown column {title!r}: no custom field has this title")
+        found = control_character_in_text(value)
+        if found is not None:
+            raise RowInvalid(f"custom field {spec.title!r} contains {found}")
         if spec.numeric and not _is_number(value):
             raise RowInvalid(f"custom field {spec.title!r} holds numbers, got {value!r}")
         if len(value) > MAX_TEXT:
