@@ -100,9 +100,9 @@ from reply_contacts.transport.redis_scripts import (
     RESERVE,
     RESTORE,
     BudgetKeys,
+    Usage,
     Verdict,
     budget_keys,
-    parse_verdict,
     text,
 )
 
@@ -554,7 +554,7 @@ class RedisLimiter:
         return self._verdict(sent, scripts.reserve(keys=self._keys(step.key).all(), args=step.args))
 
     def _verdict(self, sent: float, reply: Any) -> Verdict:
-        verdict = parse_verdict(reply)
+        verdict = _parse_verdict(reply)
         self._server.observe(sent, self.clock.now(), verdict.now)
         return verdict
 
@@ -685,6 +685,15 @@ def _rebuild(
         timeout=timeout,
         probe_interval=probe_interval,
     )
+
+
+def _parse_verdict(reply: Any) -> Verdict:
+    kind = text(reply[0])
+    if kind not in ("go", "wait", "late", "hold", "lost"):
+        raise redis.exceptions.ResponseError(f"unexpected reply from the limiter script: {kind!r}")
+    now = float(text(reply[2]))
+    usage = Usage(now, int(reply[4]), float(text(reply[5])), int(reply[6]), int(reply[7]))
+    return Verdict(kind, float(text(reply[1])), now, text(reply[3]), usage)
 
 
 def _resume(

@@ -12,9 +12,6 @@ and Cluster clients send it to the shard that owns them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from redis.exceptions import ResponseError
 
 __all__ = [
     "PAUSE",
@@ -25,7 +22,6 @@ __all__ = [
     "Usage",
     "Verdict",
     "budget_keys",
-    "parse_verdict",
     "text",
 ]
 
@@ -251,15 +247,6 @@ class Verdict:
     def wait(self) -> float:
         """Seconds from the script's now until the slot."""
         return max(0.0, self.slot - self.now)
-
-
-def parse_verdict(reply: Any) -> Verdict:
-    kind = text(reply[0])
-    if kind not in ("go", "wait", "late", "hold", "lost"):
-        raise ResponseError(f"unexpected reply from the limiter script: {kind!r}")
-    now = float(text(reply[2]))
-    usage = Usage(now, int(reply[4]), float(text(reply[5])), int(reply[6]), int(reply[7]))
-    return Verdict(kind, float(text(reply[1])), now, text(reply[3]), usage)
 
 
 def text(value: object) -> str:
