@@ -19,6 +19,7 @@ import functools
 import inspect
 import re
 import types
+import typing
 from collections.abc import Awaitable, Callable
 from typing import (
     TYPE_CHECKING,
@@ -145,7 +146,7 @@ class _Builder(Generic[P, B]):
 
     def __init__(self, build: Callable[Concatenate[Any, P], B]) -> None:
         self._build = build
-        self._signatures: dict[bool, inspect.Signature] = {}
+        self._signatures: dict[tuple[type[Any], bool], inspect.Signature] = {}
         functools.update_wrapper(self, build)
 
     def __call__(self, namespace: ResourceBase, /, *args: P.args, **kwargs: P.kwargs) -> Any:
@@ -156,7 +157,9 @@ class _Builder(Generic[P, B]):
         if isinstance(namespace, _Runner):
             method = self._running(namespace)
             functools.update_wrapper(method, self._build)
-            method.__signature__ = self._signature(isinstance(namespace, AsyncResource))  # type: ignore[attr-defined]
+            method.__signature__ = self._signature(  # type: ignore[attr-defined]
+                type(namespace), isinstance(namespace, AsyncResource)
+            )
         else:
             method = types.MethodType(self._build, namespace)
         # The next lookup finds the method in the instance and skips the descriptor.
@@ -170,19 +173,37 @@ class _Builder(Generic[P, B]):
     def _returns(self, value: str, is_async: bool) -> str:
         return value
 
-    def _signature(self, is_async: bool) -> inspect.Signature:
-        """The builder's signature as the method has it: no `self`, the value it returns."""
-        signature = self._signatures.get(is_async)
+    def _signature(self, namespace: type[Any], is_async: bool) -> inspect.Signature:
+        """The builder's signature as the method has it: no `self`, the value it returns (a
+        builder of a generic base names the namespace's own type, not the type variable)."""
+        signature = self._signatures.get((namespace, is_async))
         if signature is None:
             full = inspect.signature(self._build)
             returns = full.return_annotation
             if isinstance(returns, str) and (match := self._annotation.fullmatch(returns)):
                 returns = self._returns(match["value"], is_async)
+            if isinstance(returns, str):
+                for name, argument in _type_arguments(namespace).items():
+                    returns = re.sub(rf"\b{re.escape(name)}\b", argument, returns)
             signature = full.replace(
                 parameters=list(full.parameters.values())[1:], return_annotation=returns
             )
-            self._signatures[is_async] = signature
+            self._signatures[namespace, is_async] = signature
         return signature
+
+
+def _type_arguments(namespace: type[Any]) -> dict[str, str]:
+    """Type-variable name -> the type argument `namespace` gives a generic base, as text."""
+    found: dict[str, str] = {}
+    for cls in namespace.__mro__:
+        for base in getattr(cls, "__orig_bases__", ()):
+            variables = getattr(typing.get_origin(base), "__parameters__", ())
+            for variable, argument in zip(variables, typing.get_args(base), strict=False):
+                text = getattr(argument, "__forward_arg__", None) or getattr(
+                    argument, "__name__", str(argument)
+                )
+                found.setdefault(variable.__name__, str(text))
+    return found
 
 
 class operation(_Builder[P, PlanT], Generic[P, T, PlanT]):

@@ -28,7 +28,7 @@ from ..errors import (
     ReplyError,
 )
 from ..resources._common import camel_case, id_list
-from ..resources.account_lists import AccountListsOperations, check_name
+from ..resources.account_lists import ACCOUNT_LISTS, AccountListsOperations
 from ..resources.accounts import BULK_CREATE_MAX, AccountsOperations
 from ..resources.contacts import ContactsOperations
 from ..results import BulkResult, error_name
@@ -585,7 +585,7 @@ class AccountWorkflows(ResourceBase):
         nothing. Raises AccountListNotFoundError when the list is missing and `create` is False.
         """
         lists = AccountListsOperations(self._owner)
-        name = check_name(list_name)
+        name = ACCOUNT_LISTS.checked_name(list_name)
         ids = list(dict.fromkeys(id_list(account_ids, "account id")))
         account_list: ContactAccountList | None
         if create:
