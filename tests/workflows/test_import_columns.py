@@ -230,3 +230,28 @@ async def test_an_unknown_column_first_seen_after_rows_were_sent_stops_with_the_
     assert stopped.value.__cause__.columns == ["Colour"]
     assert stopped.value.report.total == 10 and stopped.value.report.created == 10
     assert sb.count_contacts() == 10  # the batch holding the column was not sent
+
+
+async def test_api_shaped_rows_name_custom_fields_by_title_or_id(importer: Any) -> None:
+    await run(importer.custom_fields.create(title="Deal Stage", field_type="text"))
+    score = await run(importer.custom_fields.create(title="Lead Score", field_type="number"))
+    rows = [
+        {
+            "firstName": "Ann",
+            "email": "ann@example.com",
+            "customFields": [
+                {"name": "deal stage", "value": "Won"},
+                {"key": str(score.id), "value": "7"},
+            ],
+        }
+    ]
+    report = await run(importer.import_to_list(rows, list_name="API", create_list=True))
+    assert report.ok, report.failures
+    assert await custom_values(importer, "ann@example.com") == {
+        "Deal Stage": "Won",
+        "Lead Score": "7",
+    }
+    rows[0]["customFields"] = [{"name": "Nope", "value": "x"}]
+    with pytest.raises(UnknownColumnsError) as refused:
+        await run(importer.import_to_list(rows, list_name="API"))
+    assert refused.value.columns == ["Nope"]

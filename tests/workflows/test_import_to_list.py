@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reply_contacts import AsyncReplyContacts, ReplyContacts
+from reply_contacts import AsyncReplyContacts, NotFoundError, ReplyContacts
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows.import_report import RowStatus
 from reply_contacts.workflows.importing import ImportInterruptedError
@@ -112,7 +112,7 @@ def test_missing_custom_fields_are_created_when_asked(
 
 
 def test_missing_list_without_create_list_is_a_clear_error(client: ReplyContacts) -> None:
-    with pytest.raises(Exception, match="no contact list named 'Nope'"):
+    with pytest.raises(NotFoundError, match="no contact list named 'Nope'"):
         client.import_to_list(people(1), list_name="Nope")
 
 

@@ -68,7 +68,11 @@ def import_command(
         bool, typer.Option(help="Create unknown columns as text custom fields.")
     ] = False,
     ignore_unknown_columns: Annotated[
-        bool, typer.Option(help="Leave out columns that match no contact or custom field.")
+        bool,
+        typer.Option(
+            "--ignore-unknown-columns",
+            help="Leave out columns that match no contact or custom field.",
+        ),
     ] = False,
     ignore_column: Annotated[
         list[str] | None,

@@ -252,16 +252,21 @@ class ImportWorkflows(ResourceBase):
 
         writer = Journal(journal_path) if journal_path is not None else None
         begun = False
+        list_error: ReplyError | None = None
 
         def begin() -> Flow[int]:
             """The list to file into, found or created once the first batch is ready to go
             (so an input refused for its columns leaves no list behind)."""
-            nonlocal resolved_list_id, begun
+            nonlocal resolved_list_id, begun, list_error
             _refuse_unknown(plan)
             if resolved_list_id is None:
-                resolved_list_id = yield from self._resolve_list(
-                    str(list_name), create=create_list, shared=share_list
-                )
+                try:
+                    resolved_list_id = yield from self._resolve_list(
+                        str(list_name), create=create_list, shared=share_list
+                    )
+                except ReplyError as exc:
+                    list_error = exc  # before any row was sent: raised as it is
+                    raise
             report.list_id = resolved_list_id
             if not begun and writer is not None and not state.started:
                 writer.start(settings, account, resolved_list_id)
@@ -311,9 +316,11 @@ class ImportWorkflows(ResourceBase):
             if writer is not None:
                 writer.done(report.total)
         except ReplyError as exc:
-            if isinstance(exc, JournalMismatchError) or (
+            if (
+                isinstance(exc, JournalMismatchError)
+                or exc is list_error
                 # Decided before any row of this run was settled: the input's own error.
-                isinstance(exc, UnknownColumnsError) and report.total == state.next_row
+                or (isinstance(exc, UnknownColumnsError) and report.total == state.next_row)
             ):
                 raise
             raise ImportInterruptedError(
