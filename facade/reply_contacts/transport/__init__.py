@@ -13,10 +13,12 @@ from reply_contacts.transport.idempotency import (
 )
 from reply_contacts.transport.logging import LOGGER_NAME, SecretFilter, configure_from_env
 from reply_contacts.transport.ratelimit import (
+    BudgetWait,
     InMemoryLimiter,
     Limiter,
     RateLimitPolicy,
     key_fingerprint,
+    listening_for_budget_waits,
     shared_limiter,
 )
 from reply_contacts.transport.redaction import redact_headers, register_secret, scrub
@@ -45,6 +47,7 @@ __all__ = [
     "IDEMPOTENT_POST_PATTERNS",
     "LOGGER_NAME",
     "ActingAs",
+    "BudgetWait",
     "Clock",
     "FakeClock",
     "InMemoryLimiter",
@@ -62,6 +65,7 @@ __all__ = [
     "is_idempotent",
     "is_loopback_host",
     "key_fingerprint",
+    "listening_for_budget_waits",
     "parse_retry_after",
     "redact_headers",
     "register_secret",
