@@ -120,12 +120,15 @@ def test_usage_and_auth_errors_exit_2_with_one_line(
     assert "wrong-key" not in denied.output
 
 
-def test_debug_shows_the_traceback(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_debug_shows_the_traceback_and_keeps_exit_code_2(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REPLY_API_KEY", "wrong-key")
     result = cli.invoke(app, ["--debug", "whoami"])
-    assert result.exit_code != 0
-    assert result.exception is not None
-    assert type(result.exception).__name__ == "AuthenticationError"
+    assert result.exit_code == 2  # the exit-code contract holds with --debug too
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "error: AuthenticationError" in result.stderr.splitlines()[-1]
+    assert "wrong-key" not in result.output
 
 
 def test_whoami_reports_user_and_read_scope(cli: CliRunner, sandbox: Sandbox) -> None:
