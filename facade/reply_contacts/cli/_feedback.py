@@ -49,7 +49,13 @@ def progress_display(console: Console, verb: str, *, quiet: bool = False) -> Pro
         TextColumn("{task.fields[status]}"),
     ]
     return Progress(
-        *columns, console=console, disable=quiet or not console.is_terminal, transient=True
+        *columns,
+        console=console,
+        disable=quiet or not console.is_terminal,
+        transient=True,
+        # The command's output goes to stdout as it is written, never through the display.
+        redirect_stdout=False,
+        redirect_stderr=False,
     )
 
 

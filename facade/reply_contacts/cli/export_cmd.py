@@ -190,9 +190,14 @@ def export_command(
                 )
             query = query.in_list(found.id)
         titles = {str(f.id): str(f.title) for f in fields}
-        # The total is one more request, spent only for a bar someone will see.
-        total = client.contacts.count(query) if console.is_terminal else None
-        with progress_display(console, "exporting") as progress, _destination(output) as handle:
+        # No bar over contacts printed to the same terminal; the total is one more request,
+        # spent only for a bar someone will see.
+        quiet = output is None and sys.stdout.isatty()
+        total = client.contacts.count(query) if console.is_terminal and not quiet else None
+        with (
+            progress_display(console, "exporting", quiet=quiet) as progress,
+            _destination(output) as handle,
+        ):
             task = progress.add_task("export", total=total, status="")
 
             def counted(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
