@@ -34,6 +34,9 @@ def sandbox(reply_sandbox: Sandbox) -> Sandbox:
 def cli(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setenv("REPLY_API_KEY", sandbox.api_key)
     monkeypatch.setenv("REPLY_BASE_URL", sandbox.url)
+    # The sandbox enforces no limit here; neither does the client, whose budget for this key
+    # would otherwise be shared with every other test of the process.
+    monkeypatch.setattr(SETTINGS, "client_options", {"rate_limit": None})
     return CliRunner()
 
 

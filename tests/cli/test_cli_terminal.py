@@ -88,7 +88,7 @@ def test_import_shows_progress_then_a_summary_within_80_columns(
     progress = [line for line in lines if line.startswith("importing")]
     assert progress, received  # the display was drawn while the rows went out
     assert any("3000/3000" in line for line in progress)
-    assert all(len(line) <= WIDTH for line in lines), [l for l in lines if len(l) > WIDTH]
+    assert all(len(line) <= WIDTH for line in lines), [x for x in lines if len(x) > WIDTH]
     assert f"Imported into contact list {list_name!r} (id 1)" in lines
     table = lines[lines.index(f"Imported into contact list {list_name!r} (id 1)") + 1 :]
     assert any(re.fullmatch(r"│ created\s+│\s+2,995 │", line) for line in table), table
