@@ -30,11 +30,9 @@ def plain_lines(text: str) -> list[str]:
     return [line.strip() for line in ANSI.sub("", text.replace("\r", "\n")).splitlines()]
 
 
-@pytest.fixture
-def sandbox(reply_sandbox: Sandbox) -> Sandbox:
-    reply_sandbox.disable_rate_limit()
-    reply_sandbox.seed_contacts(3)
-    return reply_sandbox
+@pytest.fixture(autouse=True)
+def three_contacts(sandbox: Sandbox) -> None:
+    sandbox.seed_contacts(3)
 
 
 @pytest.fixture
@@ -46,13 +44,6 @@ def client_options(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     }
     monkeypatch.setattr(SETTINGS, "client_options", options)
     yield options
-
-
-@pytest.fixture
-def cli(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("REPLY_API_KEY", sandbox.api_key)
-    monkeypatch.setenv("REPLY_BASE_URL", sandbox.url)
-    return CliRunner()
 
 
 @pytest.fixture(params=["terminal", "pipe"])

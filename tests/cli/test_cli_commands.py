@@ -17,19 +17,6 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def sandbox(reply_sandbox: Sandbox) -> Sandbox:
-    reply_sandbox.disable_rate_limit()
-    return reply_sandbox
-
-
-@pytest.fixture
-def cli(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("REPLY_API_KEY", sandbox.api_key)
-    monkeypatch.setenv("REPLY_BASE_URL", sandbox.url)
-    return CliRunner()
-
-
 def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))

@@ -11,25 +11,8 @@ from pathlib import Path
 import pytest
 from reply_contacts import ReplyContacts
 from reply_contacts.cli import app
-from reply_contacts.cli._common import SETTINGS
 from reply_contacts.sandbox import Sandbox
 from typer.testing import CliRunner
-
-
-@pytest.fixture
-def sandbox(reply_sandbox: Sandbox) -> Sandbox:
-    reply_sandbox.disable_rate_limit()
-    return reply_sandbox
-
-
-@pytest.fixture
-def cli(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("REPLY_API_KEY", sandbox.api_key)
-    monkeypatch.setenv("REPLY_BASE_URL", sandbox.url)
-    # The sandbox enforces no limit here; neither does the client, whose budget for this key
-    # would otherwise be shared with every other test of the process.
-    monkeypatch.setattr(SETTINGS, "client_options", {"rate_limit": None})
-    return CliRunner()
 
 
 @pytest.fixture

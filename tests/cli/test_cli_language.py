@@ -24,22 +24,6 @@ from typer.testing import CliRunner
 FACADE = Path(__file__).resolve().parents[2] / "facade"
 
 
-@pytest.fixture
-def sandbox(reply_sandbox: Sandbox) -> Sandbox:
-    reply_sandbox.disable_rate_limit()
-    return reply_sandbox
-
-
-@pytest.fixture
-def cli(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("REPLY_API_KEY", sandbox.api_key)
-    monkeypatch.setenv("REPLY_BASE_URL", sandbox.url)
-    # The sandbox enforces no limit here; neither does the client, whose budget for this key
-    # would otherwise be shared with every other test of the process.
-    monkeypatch.setattr(SETTINGS, "client_options", {"rate_limit": None})
-    return CliRunner()
-
-
 def write_csv(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
