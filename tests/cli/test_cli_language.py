@@ -240,3 +240,15 @@ def test_import_output_starts_with_its_first_line_not_a_blank_one(
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == "Imported into contact list 'Blank' (id 1)"
     assert result.stderr.splitlines()[0].strip() != ""
+
+
+def test_in_a_pipe_a_long_line_stays_one_line(cli: CliRunner, tmp_path: Path) -> None:
+    long_name = "Maximiliana-Alexandrina " * 3
+    source = write_csv(
+        tmp_path / "rows.csv",
+        f"First Name,Last Name,E-mail\nAnn,{long_name.strip()},not-an-email\n",
+    )
+    result = cli.invoke(app, ["import", str(source), "--list", "Pipe", "--create-list"])
+    assert result.exit_code == 1
+    (line,) = [line for line in result.stderr.splitlines() if "invalid email" in line]
+    assert line.endswith("<not-an-email>)") and len(line) > 80

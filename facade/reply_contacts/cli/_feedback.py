@@ -36,7 +36,11 @@ LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 def status_console() -> Console:
     """stderr, where progress and notices go (stdout is for the command's output)."""
-    return Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False)
+    # Words wrap at a terminal's width; in a log or a pipe a long line (a row's reason, an
+    # error) stays one line, for grep.
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def progress_display(console: Console, verb: str, *, quiet: bool = False) -> Progress:
