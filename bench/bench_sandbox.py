@@ -3,7 +3,8 @@ against a trivial Starlette endpoint served by the same uvicorn setup in the sam
 
 Workload (repeating, per 10 requests): 3 contact creates, 4 gets, 2 filters, 1 import of 100.
 ``bulk_contacts`` additionally imports that many contacts (1,000 per request) and times a
-filter over the grown table.
+filter over the grown table. ``hostile`` times the refusal of hostile requests (a 2,000,000-id
+bulk delete, a body over the size limit) against one legitimate 1,000-item import.
 
     python -m bench.bench_sandbox            # 2,000 mixed requests + 100,000 imported contacts
 """
@@ -89,7 +90,56 @@ def _mixed_step(client: httpx.Client, created: list[int]) -> Callable[[int], Non
     return step
 
 
-def run(n_requests: int, *, bulk_contacts: int = 0) -> dict[str, Any]:
+def _median_seconds(send: Callable[[], httpx.Response], expected: int, repeats: int = 5) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        response = send()
+        times.append(time.perf_counter() - started)
+        assert response.status_code == expected, response.text[:300]
+    return sorted(times)[len(times) // 2]
+
+
+def hostile(client: httpx.Client) -> dict[str, float]:
+    """Seconds to refuse hostile requests, and their ratio to one legitimate 1,000-item import.
+
+    Bodies are encoded once beforehand, so the figures are the server's (plus the upload)."""
+    from reply_contacts.sandbox.intake import MAX_BODY_BYTES
+
+    json_type = {"content-type": "application/json"}
+    ids = json.dumps({"ids": list(range(1, 2_000_001))}).encode()
+    counter = iter(range(10**9))
+
+    def legit() -> httpx.Response:
+        batch = next(counter)
+        items = [
+            {"firstName": "H", "email": f"h{batch}-{n}@bench.example", "company": "Hostile"}
+            for n in range(1000)
+        ]
+        return client.post("/v3/contacts/import", json={"items": items})
+
+    result = {
+        "import_1000_s": _median_seconds(legit, 200),
+        "refuse_2m_contact_ids_s": _median_seconds(
+            lambda: client.post("/v3/contacts/bulk-delete", content=ids, headers=json_type), 400
+        ),
+        "refuse_2m_account_ids_s": _median_seconds(
+            lambda: client.post("/v3/contact-accounts/bulk-delete", content=ids, headers=json_type),
+            400,
+        ),
+        "refuse_oversized_body_s": _median_seconds(
+            lambda: client.post(
+                "/v3/contacts/import", content=b" " * (MAX_BODY_BYTES + 1), headers=json_type
+            ),
+            413,
+        ),
+    }
+    for key in ("refuse_2m_contact_ids_s", "refuse_2m_account_ids_s", "refuse_oversized_body_s"):
+        result[key.replace("_s", "_ratio")] = result[key] / result["import_1000_s"]
+    return result
+
+
+def run(n_requests: int, *, bulk_contacts: int = 0, hostile_inputs: bool = False) -> dict[str, Any]:
     """Measure the mixed workload (and optionally a bulk import); return the numbers."""
     result: dict[str, Any] = {"n_requests": n_requests}
     result["baseline_rps"] = baseline_rps(n_requests)
@@ -130,13 +180,15 @@ def run(n_requests: int, *, bulk_contacts: int = 0) -> dict[str, Any]:
             started = time.perf_counter()
             client.get("/v3/contacts", params={"email": "bulk7-7@bench.example"}).raise_for_status()
             result["lookup_ms_at_total"] = (time.perf_counter() - started) * 1000
+        if hostile_inputs:
+            result["hostile"] = hostile(client)
     return result
 
 
 def main(argv: list[str]) -> None:
     n_requests = int(argv[1]) if len(argv) > 1 else 2000
     bulk = int(argv[2]) if len(argv) > 2 else 100_000
-    result = run(n_requests, bulk_contacts=bulk)
+    result = run(n_requests, bulk_contacts=bulk, hostile_inputs=True)
     print(
         f"mixed workload: {result['sandbox_rps']:.0f} req/s vs trivial endpoint "
         f"{result['baseline_rps']:.0f} req/s -> ratio {result['ratio_to_baseline']:.2f}"
@@ -149,6 +201,16 @@ def main(argv: list[str]) -> None:
             f"{result['filter_ms_at_total']:.1f} ms, an email lookup "
             f"{result['lookup_ms_at_total']:.1f} ms"
         )
+    refused = result["hostile"]
+    print(
+        f"hostile input: a 1,000-item import takes {refused['import_1000_s'] * 1000:.0f} ms; "
+        f"refusing a 2,000,000-id bulk delete {refused['refuse_2m_contact_ids_s'] * 1000:.0f} ms "
+        f"(contacts, ratio {refused['refuse_2m_contact_ids_ratio']:.2f}) and "
+        f"{refused['refuse_2m_account_ids_s'] * 1000:.0f} ms "
+        f"(accounts, ratio {refused['refuse_2m_account_ids_ratio']:.2f}); "
+        f"a body over the limit {refused['refuse_oversized_body_s'] * 1000:.0f} ms "
+        f"(ratio {refused['refuse_oversized_body_ratio']:.2f})"
+    )
     print(json.dumps(result, indent=2))
 
 

@@ -3,10 +3,10 @@
     python codegen/generate.py SPEC OUT
 
 OUT must not exist; it receives the distribution (pyproject.toml, README.md and the package
-`reply_contact_data_client`, including `contract.py`). `nox -s generate` and
-`nox -s check_generated` call this with the committed spec; the spec-change drill in the test
-suite calls it with a scratch copy. Needs the generator environment: openapi-python-client and
-ruff at the versions pinned in noxfile.py, and PyYAML.
+`reply_contact_data_client`, including `contract.py` and the spec itself as `openapi.yaml`).
+`nox -s generate` and `nox -s check_generated` call this with the committed spec; the
+spec-change drill in the test suite calls it with a scratch copy. Needs the generator
+environment: openapi-python-client and ruff at the versions pinned in noxfile.py, and PyYAML.
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ CODEGEN = Path(__file__).resolve().parent
 CONFIG = CODEGEN / "config.yml"
 TEMPLATES = CODEGEN / "templates"
 PACKAGE = "reply_contact_data_client"
+# The spec, byte for byte, inside the package: an installed SDK has no source tree, and
+# `reply-contacts drift` validates live responses against the very contract the client was
+# generated from. pdm-backend packs every file of the package directory by default (no
+# `includes` needed in the generated pyproject.toml).
+SHIPPED_SPEC = "openapi.yaml"
 
 
 def generate(spec: Path, out: Path) -> None:
@@ -71,6 +76,7 @@ def generate(spec: Path, out: Path) -> None:
         capture_output=True,
         text=True,
     )
+    (package / SHIPPED_SPEC).write_bytes(spec.read_bytes())
 
 
 def main() -> None:

@@ -20,7 +20,6 @@ from ._config import (
     resolve_base_url,
     resolve_timeout,
 )
-from ._identity import whoami
 from ._plan import run_async, run_sync
 from .transport import (
     Clock,
@@ -34,12 +33,13 @@ from .transport import (
 if TYPE_CHECKING:
     from reply_contact_data_client import AuthenticatedClient
 
+    from ._catalog import CustomFieldCatalog
     from .resources.account_lists import AccountLists, AsyncAccountLists
     from .resources.accounts import Accounts, AsyncAccounts
     from .resources.background_jobs import AsyncBackgroundJobs, BackgroundJobs
     from .resources.contact_lists import AsyncContactLists, ContactLists
     from .resources.contacts import AsyncContacts, Contacts
-    from .resources.custom_fields import AsyncCustomFields, CustomFieldCatalog, CustomFields
+    from .resources.custom_fields import AsyncCustomFields, CustomFields
     from .workflows import AsyncWorkflows, Workflows
     from .workflows.import_report import ImportReport
 
@@ -210,7 +210,7 @@ class _ClientCore:
     @functools.cached_property
     def field_catalog(self) -> CustomFieldCatalog:
         """Custom field definitions cached for title <-> id lookups (refreshed on a miss)."""
-        from .resources.custom_fields import CustomFieldCatalog
+        from ._catalog import CustomFieldCatalog
 
         return CustomFieldCatalog()
 
@@ -276,6 +276,8 @@ class ReplyContacts(_ClientCore):
 
     def whoami(self) -> int:
         """The user id the API key (and acting headers) resolve to; a cheap key check."""
+        from ._identity import whoami  # imports the contract: only when asked
+
         return run_sync(self._generated, whoami()).user_id
 
     def request(
@@ -357,6 +359,8 @@ class AsyncReplyContacts(_ClientCore):
 
     async def whoami(self) -> int:
         """The user id the API key (and acting headers) resolve to; a cheap key check."""
+        from ._identity import whoami  # imports the contract: only when asked
+
         return (await run_async(self._generated, whoami())).user_id
 
     async def request(

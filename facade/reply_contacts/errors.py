@@ -47,9 +47,8 @@ BODY_LIMIT = 2048
 
 _STANDARD_STATUSES = frozenset(status.value for status in HTTPStatus)
 
-# Response headers that can carry credentials. The request-side helper lives in
-# reply_contacts.transport.redaction; this copy keeps errors.py free of package imports.
-_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+# Headers that can carry credentials: masked here and by reply_contacts.transport.redaction.
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
 
@@ -409,7 +408,7 @@ def error_from_response(
     """
     lowered = {name.lower(): value for name, value in headers.items()}
     safe_headers = {
-        name: ("***" if name.lower() in _SECRET_HEADERS else value)
+        name: ("***" if name.lower() in SECRET_HEADERS else value)
         for name, value in headers.items()
     }
     text = body.decode("utf-8", errors="replace")

@@ -136,6 +136,7 @@ COMMANDS = [
     ["export"],
     ["whoami"],
     ["demo"],
+    ["drift"],
     ["sandbox"],
     ["sandbox", "serve"],
 ]

@@ -185,12 +185,6 @@ def test_unknown_enum_values_are_kept_not_raised() -> None:
     assert parsed.to_dict()["callStatus"] == "voicemailLeft"
 
 
-def test_live_drift_pascal_case_company_size_parses() -> None:
-    contact = _contact_example()
-    contact["companySize"] = "Empty"
-    assert models.Contact.from_dict(contact).to_dict()["companySize"] == "Empty"
-
-
 def _nullable(schema: dict[str, Any]) -> bool:
     types = schema.get("type")
     if isinstance(types, list) and "null" in types:

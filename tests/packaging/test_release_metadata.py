@@ -41,7 +41,8 @@ def test_each_extra_brings_its_libraries() -> None:
     assert {"typer", "rich"} <= set(extras["cli"])
     assert {"starlette", "uvicorn"} <= set(extras["sandbox"])
     assert {"redis"} <= set(extras["redis"])
-    assert extras["all"]["reply-contacts"].extras == {"cli", "sandbox", "redis"}
+    assert {"openapi-core", "pyyaml", "werkzeug"} <= set(extras["drift"])
+    assert extras["all"]["reply-contacts"].extras == {"cli", "sandbox", "redis", "drift"}
     assert extras["dev"]["reply-contacts"].extras == {"all"}
 
 

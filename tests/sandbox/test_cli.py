@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -16,37 +11,13 @@ from reply_contacts.cli import app
 from reply_contacts.cli.sandbox_cmd import parse_key
 from typer.testing import CliRunner
 
-FACADE = Path(__file__).resolve().parents[2] / "facade"
-
-
-@contextmanager
-def serving(*args: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(FACADE), os.environ.get("PYTHONPATH", "")]),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reply_contacts.cli", "sandbox", "serve", "--port", "0", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        assert process.stdout is not None
-        first_line = process.stdout.readline().strip()
-        assert first_line.startswith("Sandbox listening on http://127.0.0.1:"), first_line
-        yield process, first_line.rsplit(" ", 1)[1]
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(10)
+from .process_support import serving
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_serve_prints_url_answers_and_stops_cleanly(stop_signal: signal.Signals) -> None:
     with serving() as (process, url):
-        assert not url.endswith(":0")
+        assert url.startswith("http://127.0.0.1:") and not url.endswith(":0")
         response = httpx.get(f"{url}/v3/whoami", headers={"Authorization": "Bearer sandbox"})
         assert response.json() == {"userId": 1}
         process.send_signal(stop_signal)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from reply_contacts.sandbox import Sandbox
-from reply_contacts.sandbox.app import all_operations
+from reply_contacts.sandbox.app import WHOAMI, all_served
 
 from .contract import SPEC_PATH, load_openapi
 
@@ -53,12 +53,16 @@ def test_spec_loads_and_validates() -> None:
 
 
 def test_sandbox_serves_exactly_the_specified_operations() -> None:
-    served = {(op.method, op.path): op for op in all_operations() if op.path != "/v3/whoami"}
+    served = {
+        (item.operation.method, item.operation.path): item
+        for item in all_served()
+        if item.operation is not WHOAMI
+    }
     assert set(served) == set(SPEC_OPERATIONS)
-    for key, operation in served.items():
+    for key, item in served.items():
         specified = SPEC_OPERATIONS[key]
-        assert operation.operation_id == specified["operationId"], key
-        assert operation.scope == specified["x-required-scope"], key
+        assert item.operation.operation_id == specified["operationId"], key
+        assert item.scope == specified["x-required-scope"], key
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from reply_contact_data_client.contract import SERVER_URL
 
 from ._common import API_KEY_HELP, SETTINGS, PlainUsageCommand
 from .demo_cmd import DEMO_HELP, demo_command
+from .drift_cmd import drift_command
 from .export_cmd import export_command
 from .import_cmd import import_command
 from .sandbox_cmd import sandbox_app
@@ -36,6 +37,7 @@ app.command("import", cls=PlainUsageCommand)(import_command)
 app.command("export", cls=PlainUsageCommand)(export_command)
 app.command("whoami", cls=PlainUsageCommand, help=WHOAMI_HELP)(whoami_command)
 app.command("demo", cls=PlainUsageCommand, help=DEMO_HELP)(demo_command)
+app.command("drift", cls=PlainUsageCommand)(drift_command)
 
 
 def _print_version(value: bool) -> None:

@@ -1,8 +1,11 @@
 """``reply-contacts sandbox serve``: run the local Contact Data API sandbox in the foreground.
 
 The first line printed is ``Sandbox listening on http://HOST:PORT`` (flushed at once, with the
-real port when ``--port 0``), so scripts can start it and read where it is. The second gives the
-API key beside the URL, as the two variables that point the SDK and the command line at it.
+real port when ``--port 0``), so scripts can start it and read where it is. Bound to an
+interface other than loopback, the second line is ``Admin token (X-Sandbox-Admin-Token): TOKEN``:
+the ``/_sandbox`` admin routes then need it in that header (a warning says so on stderr). The
+next line gives the API key beside the URL, as the two variables that point the SDK and the
+command line at it: ``  export REPLY_BASE_URL=URL REPLY_API_KEY=KEY``.
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ def serve(
     """Serve the sandbox until SIGINT or SIGTERM."""
     require_sandbox()  # without the [sandbox] extra: one line naming it, exit 2
     # Imported here so that `reply-contacts --help` stays fast.
+    from reply_contacts.sandbox.admin import ADMIN_TOKEN_HEADER, protect_if_exposed
     from reply_contacts.sandbox.app import create_app
     from reply_contacts.sandbox.faults import FaultRule
     from reply_contacts.sandbox.ratelimit import RateLimitConfig
@@ -102,7 +106,11 @@ def serve(
     server = SandboxServer(
         create_app(state), state.connections, host=host, port=port, log_level=log_level
     )
+    admin_token = protect_if_exposed(state, server.socket)
     print(f"Sandbox listening on {server.url}", flush=True)
+    if admin_token is not None:
+        # protect_if_exposed has logged the warning (stderr); the token goes with the URL.
+        print(f"Admin token ({ADMIN_TOKEN_HEADER}): {admin_token}", flush=True)
     variables = f"REPLY_BASE_URL={shlex.quote(server.url)} REPLY_API_KEY={shlex.quote(api_key)}"
     print(f"  export {variables}", flush=True)
     signal.signal(signal.SIGTERM, _ignore_signal)

@@ -1,63 +1,39 @@
 """``POST /v3/contact-accounts/filter`` body (reference §7.1): PascalCase properties and
-conditions, up to 20 filters, all of which must match.
+conditions from the contract's vocabularies, up to its ``maxItems`` (20) filters, all of which
+must match.
 
 Accounts are few next to contacts, so filters are evaluated in Python over the API shape,
-which keeps the loosely typed ``values`` (scalar or array) easy to honour.
+which keeps the loosely typed ``values`` (scalar or array) easy to honour. Which properties and
+conditions exist is the contract's; what each one means is the sandbox's: a property the
+contract adds later is read from the account field of the same (camelCase) name, a condition
+the contract adds later is refused with a problem that says the sandbox does not know it yet.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from reply_contact_data_client import contract
+from reply_contact_data_client.contract import Limit
+
 from .parsing import MISSING, BodyReader, is_int
-from .problems import INVALID_FORMAT, INVALID_TYPE
+from .problems import INVALID_FORMAT, INVALID_TYPE, Problem, validation
 
-MAX_FILTERS = 20
-
-STRING_PROPERTIES = {
-    "Name": "name",
-    "Description": "description",
-    "DomainName": "domainName",
-    "DomainSecondary": "domainSecondary",
-    "Industry": "industry",
-    "Country": "country",
-    "State": "state",
-    "City": "city",
-    "LinkedInUrl": "linkedInUrl",
-    "TwitterUrl": "twitterUrl",
-    "CompanySize": "companySize",
-    "TimeZoneId": "timeZoneId",
-}
+# Most properties read the account field of the same name (Name -> name); these do not.
 NUMBER_PROPERTIES = {"OwnerId": "ownerUserId", "NumberOfContacts": "linkedProspectsCount"}
 DATE_PROPERTIES = {"CreatedDate": "createdDate", "LastActivityDate": "lastActivityDate"}
-SPECIAL_PROPERTIES = {
-    "NumericPhoneNumber",
-    "LastActivityDateFrom",
-    "LastActivityDateTo",
-    "Stage",
-    "Sequence",
-}
-PROPERTIES = {*STRING_PROPERTIES, *NUMBER_PROPERTIES, *DATE_PROPERTIES, *SPECIAL_PROPERTIES}
-CONDITIONS = {
-    "Equals",
-    "NotEquals",
-    "In",
-    "NotIn",
-    "CollectionContains",
-    "CollectionNotContains",
-    "GreaterThan",
-    "LowerThan",
-    "GreaterEqualThan",
-    "LowerEqualThan",
-    "IsNull",
-    "IsNotNull",
-}
+
+# What the sandbox knows each condition to mean.
+NULLNESS = {"IsNull", "IsNotNull"}
 ORDERING = {"GreaterThan", "LowerThan", "GreaterEqualThan", "LowerEqualThan"}
+MATCHING = {"Equals", "In", "CollectionContains"}
 NEGATED = {"NotEquals": "Equals", "NotIn": "In", "CollectionNotContains": "CollectionContains"}
+IMPLEMENTED_CONDITIONS = NULLNESS | ORDERING | MATCHING | set(NEGATED)
 
 
 def parse_date(value: object) -> datetime | None:
@@ -71,14 +47,22 @@ def parse_date(value: object) -> datetime | None:
 
 
 def _as_number(value: object) -> float | None:
-    if is_int(value) or isinstance(value, float):
-        return float(value)  # type: ignore[arg-type]
-    if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
+    """A finite number, or None: "inf", "nan", 1e999 and integers past a double are no number."""
+    try:
+        if is_int(value) or isinstance(value, float):
+            number = float(value)  # type: ignore[arg-type]
+        elif isinstance(value, str):
+            number = float(value.strip())
+        else:
             return None
-    return None
+    except (ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _field_name(prop: str) -> str:
+    """The account field a property names: ``LinkedInUrl`` -> ``linkedInUrl``."""
+    return prop[:1].lower() + prop[1:]
 
 
 @dataclass
@@ -88,8 +72,6 @@ class AccountRule:
     values: list[Any]
 
     def field_value(self, item: dict[str, Any], sequences: set[int]) -> Any:
-        if self.prop in STRING_PROPERTIES:
-            return item[STRING_PROPERTIES[self.prop]]
         if self.prop in NUMBER_PROPERTIES:
             return item[NUMBER_PROPERTIES[self.prop]]
         if self.prop in DATE_PROPERTIES or self.prop.startswith("LastActivityDate"):
@@ -98,7 +80,9 @@ class AccountRule:
             return re.sub(r"\D", "", item["phone"] or "") or None
         if self.prop == "Stage":
             return item["stage"]
-        return sequences
+        if self.prop == "Sequence":
+            return sequences
+        return item.get(_field_name(self.prop))
 
     def matches(self, item: dict[str, Any], sequences: set[int]) -> bool:
         value = self.field_value(item, sequences)
@@ -107,7 +91,7 @@ class AccountRule:
         if self.prop == "LastActivityDateTo":
             return self._compare(value, self.values[0], "LowerEqualThan")
         condition = self.condition
-        if condition in ("IsNull", "IsNotNull"):
+        if condition in NULLNESS:
             empty = value is None or value == "" or (isinstance(value, set) and not value)
             return empty == (condition == "IsNull")
         if condition in ORDERING:
@@ -180,6 +164,10 @@ class AccountFilter:
         return all(rule.matches(item, sequences) for rule in self.rules)
 
 
+def filters_too_many(pointer: str, limit: Limit) -> Problem:
+    return validation([(pointer, f"At most {limit.max_items} filters are allowed.")])
+
+
 def read_account_filter(reader: BodyReader) -> AccountFilter:
     result = AccountFilter()
     search = reader.string("search")
@@ -190,22 +178,26 @@ def read_account_filter(reader: BodyReader) -> AccountFilter:
     result.sort_direction = direction if isinstance(direction, str) else None
     list_id = reader.integer("listId")
     result.list_id = list_id if isinstance(list_id, int) else None
+    # More filters than the contract's maxItems never get here (intake.py refuses them first).
     filters = reader.objects("filters")
     if not isinstance(filters, list):
         return result
-    if len(filters) > MAX_FILTERS:
-        reader.error("filters", f"At most {MAX_FILTERS} filters are allowed.")
-        return result
+    properties = contract.Vocabularies.AccountFilterProperty
+    conditions = contract.Vocabularies.AccountFilterCondition
     for item in filters:
         prop = item.string("property", required=True)
         condition = item.string("condition", required=True)
         raw_values = item.raw("values")
-        if isinstance(prop, str) and prop not in PROPERTIES:
+        known = isinstance(prop, str) and prop in properties
+        usable = isinstance(condition, str) and condition in IMPLEMENTED_CONDITIONS
+        if isinstance(prop, str) and not known:
             item.error("property", "Filter field is not recognised.")
-        if isinstance(condition, str) and condition not in CONDITIONS:
+        if isinstance(condition, str) and condition not in conditions:
             item.error("condition", "Filter condition is not recognised.")
+        elif isinstance(condition, str) and not usable:
+            item.error("condition", f"The sandbox does not implement condition '{condition}'.")
         values = _read_values(item, raw_values, condition)
-        if values is not None and prop in PROPERTIES and condition in CONDITIONS:
+        if values is not None and known and usable and condition in conditions:
             assert isinstance(prop, str) and isinstance(condition, str)
             result.rules.append(AccountRule(prop, condition, values))
             _check_comparable(item, result.rules[-1])
@@ -214,7 +206,7 @@ def read_account_filter(reader: BodyReader) -> AccountFilter:
 
 def _read_values(item: BodyReader, raw: Any, condition: object) -> list[Any] | None:
     if raw is MISSING:
-        if condition in ("IsNull", "IsNotNull"):
+        if condition in NULLNESS:
             return []
         item.error("values", "Field is required.")
         return None
@@ -223,7 +215,7 @@ def _read_values(item: BodyReader, raw: Any, condition: object) -> list[Any] | N
         item.error("values", INVALID_TYPE)
         return None
     values = [value for value in values if value is not None]
-    if not values and condition not in ("IsNull", "IsNotNull"):
+    if not values and condition not in NULLNESS:
         item.error("values", "At least one value is required.")
         return None
     return values
@@ -237,7 +229,7 @@ def _check_comparable(item: BodyReader, rule: AccountRule) -> None:
     bad_date = needs_date and (rule.condition in ORDERING or bounds) and parse_date(wanted) is None
     bad_number = (
         rule.prop in NUMBER_PROPERTIES
-        and rule.condition not in ("IsNull", "IsNotNull")
+        and rule.condition not in NULLNESS
         and any(_as_number(value) is None for value in rule.values)
     )
     if bad_date or bad_number:

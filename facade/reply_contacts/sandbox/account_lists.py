@@ -1,24 +1,22 @@
-"""Account lists (reference §8, #54-#60): shared team-wide, names 3..128 characters and
-unique per team, listed "yours first". Deleting a list keeps its accounts."""
+"""Account lists (reference §8, #54-#60): shared team-wide, names within the contract's
+length bounds (3..128) and unique per team, listed "yours first". Deleting a list keeps its
+accounts."""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
+from reply_contact_data_client import contract
+from reply_contact_data_client.contract import Limit
 from starlette.responses import Response
 
-from .parsing import BodyReader, PageRules
-from .problems import bad_request, conflict, not_found
-from .routing import Ctx, Operation, json_response, no_content, page_of
+from .parsing import TOP_RANGE, PageRules
+from .problems import Problem, bad_request, conflict, not_found, validation
+from .routing import Ctx, Served, json_response, no_content, page_of
 
-ACCOUNT_LIST_PAGE = PageRules(
-    code="contactAccountList.invalidPagination",
-    detail="Parameter 'top' must be between 1 and 1000",
-    default_top=100,
-)
+ACCOUNT_LIST_PAGE = PageRules(code="contactAccountList.invalidPagination", detail=TOP_RANGE)
 ACCOUNT_NOT_PROCESSED = 7  # numeric per-item code documented for account lists (D6)
-MIN_NAME, MAX_NAME, MAX_IDS = 3, 128, 1000
 
 
 def list_to_api(row: sqlite3.Row) -> dict[str, Any]:
@@ -34,18 +32,22 @@ def list_or_404(db: sqlite3.Connection, list_id: int) -> sqlite3.Row:
     return row
 
 
-def _read_name(reader: BodyReader) -> str:
+def _read_name(ctx: Ctx) -> str:
+    bounds = ctx.operation.limit("/name")
+    reader = ctx.body()
     name = reader.string("name", required="Name is required.")
     reader.finish()
     assert isinstance(name, str)
     name = name.strip()
-    if len(name) < MIN_NAME:
+    if bounds.min_length is not None and len(name) < bounds.min_length:
         raise bad_request(
-            "contactAccountList.nameTooShort", f"Name must be at least {MIN_NAME} characters."
+            "contactAccountList.nameTooShort",
+            f"Name must be at least {bounds.min_length} characters.",
         )
-    if len(name) > MAX_NAME:
+    if bounds.max_length is not None and len(name) > bounds.max_length:
         raise bad_request(
-            "contactAccountList.nameTooLong", f"Name must not exceed {MAX_NAME} characters."
+            "contactAccountList.nameTooLong",
+            f"Name must not exceed {bounds.max_length} characters.",
         )
     return name
 
@@ -70,7 +72,7 @@ def get_lists(ctx: Ctx) -> Response:
 
 
 def create_list(ctx: Ctx) -> Response:
-    name = _read_name(ctx.body())
+    name = _read_name(ctx)
     _check_unique(ctx.db, name)
     cursor = ctx.db.execute(
         "INSERT INTO account_lists (name, owner_user_id) VALUES (?, ?)", (name, ctx.user_id)
@@ -84,7 +86,7 @@ def get_list(ctx: Ctx) -> Response:
 
 def rename_list(ctx: Ctx) -> Response:
     list_id = ctx.id(style="param")
-    name = _read_name(ctx.body())
+    name = _read_name(ctx)
     list_or_404(ctx.db, list_id)
     _check_unique(ctx.db, name, other_than=list_id)
     ctx.db.execute("UPDATE account_lists SET name = ? WHERE id = ?", (name, list_id))
@@ -102,10 +104,11 @@ def delete_list(ctx: Ctx) -> Response:
 def _file_accounts(ctx: Ctx, *, move: bool) -> Response:
     list_id = ctx.id(style="param")
     reader = ctx.body()
+    # More ids than the contract's maxItems never get here (intake.py refuses them first).
     ids = reader.int_list("accountIds", required="At least one account ID is required.")
     if isinstance(ids, list):
-        if not 1 <= len(ids) <= MAX_IDS:
-            reader.error("accountIds", f"Between 1 and {MAX_IDS} account IDs are required.")
+        if not ids:
+            reader.error("accountIds", _ids_range(ctx.operation.limit("/accountIds")))
         for index, value in enumerate(ids):
             if value < 1:
                 reader.errors.append(
@@ -134,6 +137,14 @@ def _file_accounts(ctx: Ctx, *, move: bool) -> Response:
     return json_response(results)
 
 
+def _ids_range(limit: Limit) -> str:
+    return f"Between {limit.min_items or 0} and {limit.max_items} account IDs are required."
+
+
+def ids_too_many(pointer: str, limit: Limit) -> Problem:
+    return validation([(pointer, _ids_range(limit))])
+
+
 def move_accounts(ctx: Ctx) -> Response:
     return _file_accounts(ctx, move=True)
 
@@ -142,27 +153,14 @@ def add_accounts(ctx: Ctx) -> Response:
     return _file_accounts(ctx, move=False)
 
 
-def operations() -> list[Operation]:
-    read, write, operate = "contacts:read", "contacts:write", "contacts:operate"
-    base = "/v3/contact-account-lists"
+def served() -> list[Served]:
+    ops = contract.Operations
     return [
-        Operation("GET", base, "GetContactAccountLists", read, get_lists),
-        Operation("POST", base, "CreateContactAccountList", write, create_list),
-        Operation("GET", base + "/{id}", "GetContactAccountListById", read, get_list),
-        Operation("PUT", base + "/{id}", "UpdateContactAccountList", write, rename_list),
-        Operation("DELETE", base + "/{id}", "DeleteContactAccountList", write, delete_list),
-        Operation(
-            "POST",
-            base + "/{id}/move-accounts",
-            "MoveAccountsToContactAccountList",
-            operate,
-            move_accounts,
-        ),
-        Operation(
-            "POST",
-            base + "/{id}/add-accounts",
-            "AddAccountsToContactAccountList",
-            operate,
-            add_accounts,
-        ),
+        Served(ops.get_contact_account_lists, get_lists),
+        Served(ops.create_contact_account_list, create_list),
+        Served(ops.get_contact_account_list_by_id, get_list),
+        Served(ops.update_contact_account_list, rename_list),
+        Served(ops.delete_contact_account_list, delete_list),
+        Served(ops.move_accounts_to_contact_account_list, move_accounts, too_many=ids_too_many),
+        Served(ops.add_accounts_to_contact_account_list, add_accounts, too_many=ids_too_many),
     ]

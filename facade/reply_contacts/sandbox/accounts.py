@@ -1,5 +1,5 @@
 """Accounts (reference §7, #42-#53): company records, their owner, and the contacts linked
-to them. ``companySize`` uses the documented account literals ("51-200" ...). PUT is a full
+to them. ``companySize`` uses the contract's account literals ("51-200" ...). PUT is a full
 replace: optional fields left out are cleared; ``ownerUserId`` left out keeps the owner (D8).
 """
 
@@ -8,18 +8,18 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from reply_contact_data_client import contract
+from reply_contact_data_client.contract import Limit
 from starlette.responses import Response
 
 from .account_filter import read_account_filter
 from .account_links import link_contact, unlink_all, unlink_contact
 from .contact_model import get_row, owner_is_team_member
-from .parsing import BodyReader, PageRules
-from .problems import bad_request, invalid_field, not_found
-from .routing import Ctx, Operation, json_response, no_content, page_of
+from .parsing import TOP_RANGE, BodyReader, PageRules
+from .problems import Problem, bad_request, invalid_field, not_found
+from .routing import Ctx, Served, json_response, no_content, page_of
 
-ACCOUNT_PAGE = PageRules(
-    code="contactAccount.invalidPagination", detail="Parameter 'top' must be between 1 and 1000"
-)
+ACCOUNT_PAGE = PageRules(code="contactAccount.invalidPagination", detail=TOP_RANGE)
 ACCOUNT_TEXT_FIELDS = {
     "description": "description",
     "domainName": "domain_name",
@@ -35,22 +35,7 @@ ACCOUNT_TEXT_FIELDS = {
     "logoUrl": "logo_url",
     "email": "email",
 }
-ACCOUNT_SIZES = (
-    "Empty",
-    "SelfEmployed",
-    "2-10",
-    "11-50",
-    "51-200",
-    "201-500",
-    "501-1000",
-    "1001-5000",
-    "5001-10000",
-    "10001+",
-)
-ACCOUNT_SIZE_INPUT = {size.lower(): size for size in ACCOUNT_SIZES}
 NOT_FOUND_CODE = 1  # numeric per-item codes documented for account endpoints (D6)
-MAX_BULK_CREATE = 100
-MAX_IDS = 1000
 
 # The sandbox makes no DNS lookups; well-known mail domains stand in for MX resolution.
 KNOWN_PROVIDERS = {
@@ -127,7 +112,8 @@ def read_account_fields(reader: BodyReader) -> dict[str, Any]:
     for api, column in ACCOUNT_TEXT_FIELDS.items():
         value = reader.string(api)
         columns[column] = value if isinstance(value, str) else None
-    size = reader.enum("companySize", ACCOUNT_SIZE_INPUT)
+    sizes = {size.lower(): size for size in contract.Vocabularies.AccountCompanySize}
+    size = reader.enum("companySize", sizes)
     columns["company_size"] = size if isinstance(size, str) else None
     return columns
 
@@ -171,8 +157,12 @@ def sort_accounts(
     descending = False
     direction_name = "sort_direction" if prefix == "/" else "sortDirection"
     if direction:
-        if direction.strip().lower() not in ("asc", "desc"):
-            raise invalid_field(f"/{direction_name}", "Sort direction must be 'asc' or 'desc'.")
+        directions = contract.Vocabularies.SortDirection
+        if direction.strip().lower() not in directions:
+            raise invalid_field(
+                f"/{direction_name}",
+                f"Sort direction must be {' or '.join(repr(d) for d in directions)}.",
+            )
         descending = direction.strip().lower() == "desc"
     if not sort_by:
         return sorted(items, key=lambda item: item["id"], reverse=descending)
@@ -290,11 +280,22 @@ def delete_account(ctx: Ctx) -> Response:
     return no_content()
 
 
+def items_too_many(pointer: str, limit: Limit) -> Problem:
+    return bad_request(
+        "contactAccount.invalidInput", f"Maximum {limit.max_items} items per request."
+    )
+
+
+def ids_too_many(pointer: str, limit: Limit) -> Problem:
+    what = "IDs" if pointer == "/ids" else "contact IDs"
+    return bad_request(
+        "contactAccount.invalidInput", f"Maximum {limit.max_items} {what} per request."
+    )
+
+
 def bulk_create_accounts(ctx: Ctx) -> Response:
+    # More items than the contract's maxItems never get here (intake.py refuses them first).
     reader = ctx.body()
-    raw_items = reader.raw("items")
-    if isinstance(raw_items, list) and len(raw_items) > MAX_BULK_CREATE:
-        raise bad_request("contactAccount.invalidInput", "Maximum 100 items per request.")
     items = reader.objects("items", required="At least one item is required.")
     if items == []:
         reader.error("items", "At least one item is required.")
@@ -315,10 +316,7 @@ def bulk_create_accounts(ctx: Ctx) -> Response:
     return json_response(results)
 
 
-def _read_ids(reader: BodyReader, name: str, *, empty: str, too_many: str) -> list[int]:
-    raw = reader.raw(name)
-    if isinstance(raw, list) and len(raw) > MAX_IDS:
-        raise bad_request("contactAccount.invalidInput", too_many)
+def _read_ids(reader: BodyReader, name: str, *, empty: str) -> list[int]:
     ids = reader.int_list(name, required=empty)
     if ids == []:
         reader.error(name, empty)
@@ -336,7 +334,6 @@ def bulk_delete_accounts(ctx: Ctx) -> Response:
         ctx.body(),
         "ids",
         empty="At least one ID is required.",
-        too_many="Maximum 1000 IDs per request.",
     )
     results: dict[str, dict[str, Any]] = {}
     for account_id in ids:
@@ -396,7 +393,6 @@ def _contact_links(ctx: Ctx, *, link: bool) -> Response:
         ctx.body(),
         "contactIds",
         empty="At least one contact ID is required.",
-        too_many="Maximum 1000 contact IDs per request.",
     )
     account_or_404(ctx.db, account_id)
     results: dict[str, dict[str, Any]] = {}
@@ -433,73 +429,42 @@ def unlink_contacts(ctx: Ctx) -> Response:
     return _contact_links(ctx, link=False)
 
 
-def operations() -> list[Operation]:
-    read, write, operate = "contacts:read", "contacts:write", "contacts:operate"
-    code, detail = (
-        "contactAccount.forbidden",
-        "You do not have permission to perform this operation.",
-    )
-    view, manage = "ViewAccount", "ManageAccount"
-    base = "/v3/contact-accounts"
-
-    def op(
-        method: str, path: str, operation_id: str, scope: str, handler: Any, *, feature: str
-    ) -> Operation:
-        return Operation(method, base + path, operation_id, scope, handler, feature, code, detail)
-
+def served() -> list[Served]:
+    ops = contract.Operations
+    refusal = {
+        "forbidden_code": "contactAccount.forbidden",
+        "forbidden_detail": "You do not have permission to perform this operation.",
+    }
+    view: dict[str, Any] = {"feature": "ViewAccount", **refusal}
+    manage: dict[str, Any] = {"feature": "ManageAccount", **refusal}
     return [
-        op("GET", "", "GetContactAccounts", read, list_accounts, feature=view),
-        op("POST", "", "CreateContactAccount", write, create_account, feature=manage),
-        op("POST", "/filter", "FilterContactAccounts", read, filter_accounts, feature=view),
-        op(
-            "POST",
-            "/bulk",
-            "BulkCreateContactAccounts",
-            write,
+        Served(ops.get_contact_accounts, list_accounts, **view),
+        Served(ops.create_contact_account, create_account, **manage),
+        Served(ops.filter_contact_accounts, filter_accounts, **view),
+        Served(
+            ops.bulk_create_contact_accounts,
             bulk_create_accounts,
-            feature=manage,
+            **manage,
+            too_many=items_too_many,
         ),
-        op(
-            "POST",
-            "/bulk-delete",
-            "BulkDeleteContactAccounts",
-            write,
-            bulk_delete_accounts,
-            feature=manage,
+        Served(
+            ops.bulk_delete_contact_accounts, bulk_delete_accounts, **manage, too_many=ids_too_many
         ),
-        op("GET", "/{id}", "GetContactAccountById", read, get_account, feature=view),
-        op("PUT", "/{id}", "UpdateContactAccount", write, update_account, feature=manage),
-        op("DELETE", "/{id}", "DeleteContactAccount", write, delete_account, feature=manage),
-        op(
-            "PUT",
-            "/{id}/owner",
-            "UpdateContactAccountOwner",
-            write,
-            change_account_owner,
-            feature=manage,
-        ),
-        op(
-            "GET",
-            "/{id}/contacts",
-            "GetContactAccountContacts",
-            read,
-            account_contacts,
-            feature=view,
-        ),
-        op(
-            "POST",
-            "/{id}/contact-links/bulk",
-            "BulkAddContactsToContactAccount",
-            operate,
+        Served(ops.get_contact_account_by_id, get_account, **view),
+        Served(ops.update_contact_account, update_account, **manage),
+        Served(ops.delete_contact_account, delete_account, **manage),
+        Served(ops.update_contact_account_owner, change_account_owner, **manage),
+        Served(ops.get_contact_account_contacts, account_contacts, **view),
+        Served(
+            ops.bulk_add_contacts_to_contact_account,
             link_contacts,
-            feature=manage,
+            **manage,
+            too_many=ids_too_many,
         ),
-        op(
-            "POST",
-            "/{id}/contact-links/bulk-delete",
-            "BulkRemoveContactsFromContactAccount",
-            operate,
+        Served(
+            ops.bulk_remove_contacts_from_contact_account,
             unlink_contacts,
-            feature=manage,
+            **manage,
+            too_many=ids_too_many,
         ),
     ]

@@ -1,10 +1,20 @@
 """``/_sandbox/...``: control a running sandbox over HTTP (reset, seed, faults, limits, keys,
-stats). No authentication, never rate limited, never counted, never faulted: it is the test
-harness's side door, not part of the API."""
+stats). Never rate limited, never counted, never faulted: it is the test harness's side door,
+not part of the API.
+
+On loopback it needs no authentication. A sandbox bound to any other interface can be reached
+by other machines, and these routes can replace its keys and wipe its data, so there they need
+the admin token the server generates at start (``X-Sandbox-Admin-Token``; ``sandbox serve``
+prints it, ``Sandbox.admin_token`` holds it) and a warning is logged.
+"""
 
 from __future__ import annotations
 
-import json
+import hmac
+import ipaddress
+import logging
+import secrets
+import socket
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
@@ -15,7 +25,9 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from .faults import FaultRule
-from .problems import problem_response
+from .intake import read_body
+from .parsing import decimal_int, parse_json
+from .problems import Problem, problem_response
 from .ratelimit import RateLimitConfig
 from .routing import json_response, no_content
 from .seed import apply_seed
@@ -24,24 +36,66 @@ if TYPE_CHECKING:
     from .state import SandboxState
 
 PREFIX = "/_sandbox"
+ADMIN_TOKEN_HEADER = "X-Sandbox-Admin-Token"
 AdminHandler = Callable[[Request], Awaitable[Response]]
+
+logger = logging.getLogger("reply_contacts.sandbox")
+
+
+def is_loopback(sock: socket.socket) -> bool:
+    """Whether a bound socket is reachable from this machine only."""
+    host = str(sock.getsockname()[0]).split("%")[0]
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def protect_if_exposed(state: SandboxState, sock: socket.socket) -> str | None:
+    """Require an admin token on ``/_sandbox`` when ``sock`` is not loopback; return it."""
+    if is_loopback(sock):
+        return None
+    if state.admin_token is None:
+        state.admin_token = secrets.token_urlsafe(24)
+    host, port = sock.getsockname()[:2]
+    logger.warning(
+        "the sandbox is bound to %s:%s, reachable from other machines: its /_sandbox admin "
+        "routes now need the %s header, and any client that can reach it can use its API keys",
+        host,
+        port,
+        ADMIN_TOKEN_HEADER,
+    )
+    return state.admin_token
 
 
 def _bad_request(message: str) -> Response:
     return problem_response(400, {"title": "Bad Request", "status": 400, "detail": message})
 
 
+def _unauthorized() -> Response:
+    detail = (
+        f"This sandbox is reachable from the network: admin routes need the {ADMIN_TOKEN_HEADER} "
+        "header with the token printed when it started."
+    )
+    return problem_response(401, {"title": "Unauthorized", "status": 401, "detail": detail})
+
+
 async def _json_body(request: Request) -> Any:
-    raw = await request.body()
-    if not raw.strip():
-        return {}
-    return json.loads(raw)
+    data = parse_json(await read_body(request, json_only=False), required=False)
+    return {} if data is None else data
 
 
-def _guarded(handler: AdminHandler) -> AdminHandler:
+def _guarded(state: SandboxState, handler: AdminHandler) -> AdminHandler:
     async def run(request: Request) -> Response:
+        token = state.admin_token
+        if token is not None:
+            sent = request.headers.get(ADMIN_TOKEN_HEADER, "")
+            if not hmac.compare_digest(sent.encode(), token.encode()):
+                return _unauthorized()
         try:
             return await handler(request)
+        except Problem as problem:
+            return problem.to_response()
         except (ValueError, TypeError, KeyError, OverflowError, sqlite3.Error) as error:
             return _bad_request(f"{type(error).__name__}: {error}")
 
@@ -122,7 +176,8 @@ def routes(state: SandboxState) -> list[BaseRoute]:
         return no_content()
 
     async def remove_fault(request: Request) -> Response:
-        if state.faults.remove(int(request.path_params["rule_id"])):
+        rule_id = decimal_int(request.path_params["rule_id"])
+        if rule_id is not None and state.faults.remove(rule_id):
             return no_content()
         return problem_response(
             404, {"title": "Not Found", "status": 404, "detail": "No such fault."}
@@ -175,12 +230,14 @@ def routes(state: SandboxState) -> list[BaseRoute]:
         ("GET", "/faults", list_faults),
         ("POST", "/faults", add_fault),
         ("DELETE", "/faults", clear_faults),
-        ("DELETE", "/faults/{rule_id:int}", remove_fault),
+        # A plain segment: Starlette's int convertor raises on 5,000 digits.
+        ("DELETE", "/faults/{rule_id}", remove_fault),
         ("GET", "/rate-limit", get_rate_limit),
         ("PUT", "/rate-limit", put_rate_limit),
         ("POST", "/keys", add_key),
         ("DELETE", "/keys/{key}", remove_key),
     ]
     return [
-        Route(PREFIX + path, _guarded(handler), methods=[method]) for method, path, handler in table
+        Route(PREFIX + path, _guarded(state, handler), methods=[method])
+        for method, path, handler in table
     ]

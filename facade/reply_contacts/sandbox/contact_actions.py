@@ -8,19 +8,17 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from reply_contact_data_client import contract
+from reply_contact_data_client.contract import Limit
 from starlette.responses import Response
 
 from . import activity_log
 from .contact_model import get_row, owner_is_team_member
 from .contacts import contact_or_404, finish_all_sequences
 from .parsing import MISSING, BodyReader
-from .problems import FIELD_REQUIRED, INVALID_FORMAT, bad_request, not_found
-from .routing import Ctx, Operation, json_response, no_content
+from .problems import FIELD_REQUIRED, INVALID_FORMAT, Problem, bad_request, not_found, validation
+from .routing import Ctx, Served, json_response, no_content
 from .seed import enroll_contact
-
-WRITABLE_SEQUENCE_STATUSES = ("active", "paused", "finished", "outOfOffice")
-IDS_RANGE = "ContactIds must contain between 1 and 100 positive integers."
-MAX_IDS = 100
 
 PerIdResults = dict[str, dict[str, Any]]
 
@@ -137,13 +135,28 @@ def change_owner(ctx: Ctx) -> Response:
     return json_response({"isSuccess": True, "affectedIds": unique})
 
 
-def _read_contact_ids(reader: BodyReader, *, unique: bool = False) -> list[int]:
-    ids = reader.int_list("contactIds", required=IDS_RANGE)
+def _ids_range(limit: Limit) -> str:
+    return (
+        f"ContactIds must contain between {limit.min_items or 0} and {limit.max_items} "
+        "positive integers."
+    )
+
+
+def ids_range_too_many(pointer: str, limit: Limit) -> Problem:
+    return validation([(pointer, _ids_range(limit))])
+
+
+def unique_ids_too_many(pointer: str, limit: Limit) -> Problem:
+    return validation([(pointer, f"ContactIds must not exceed {limit.max_items} items.")])
+
+
+def _read_contact_ids(ctx: Ctx, reader: BodyReader, *, unique: bool = False) -> list[int]:
+    # More ids than the contract's maxItems never get here (intake.py refuses them first).
+    ids_range = _ids_range(ctx.operation.limit("/contactIds"))
+    ids = reader.int_list("contactIds", required=ids_range)
     if isinstance(ids, list):
-        if unique and len(ids) > MAX_IDS:
-            reader.error("contactIds", "ContactIds must not exceed 100 items.")
-        elif not 1 <= len(ids) <= MAX_IDS or any(i <= 0 for i in ids):
-            reader.error("contactIds", IDS_RANGE)
+        if not ids or any(i <= 0 for i in ids):
+            reader.error("contactIds", ids_range)
         elif unique and len(set(ids)) != len(ids):
             reader.error("contactIds", "ContactIds must not contain duplicates.")
     return ids if isinstance(ids, list) else []
@@ -187,7 +200,7 @@ def _for_each_contact(
 
 def set_replied(ctx: Ctx) -> Response:
     reader = ctx.body()
-    ids = _read_contact_ids(reader)
+    ids = _read_contact_ids(ctx, reader)
     is_replied = reader.boolean("isReplied", required=FIELD_REQUIRED)
     reader.finish()
 
@@ -215,7 +228,7 @@ def set_replied(ctx: Ctx) -> Response:
 
 def set_bounced(ctx: Ctx) -> Response:
     reader = ctx.body()
-    ids = _read_contact_ids(reader)
+    ids = _read_contact_ids(ctx, reader)
     is_bounced = reader.boolean("isBounced", required=FIELD_REQUIRED)
     resend = reader.boolean("resendEmails")
     if is_bounced is True and isinstance(resend, bool):
@@ -254,7 +267,7 @@ def set_bounced(ctx: Ctx) -> Response:
 
 def set_opted_out(ctx: Ctx) -> Response:
     reader = ctx.body()
-    ids = _read_contact_ids(reader, unique=True)
+    ids = _read_contact_ids(ctx, reader, unique=True)
     is_opted_out = reader.boolean("isOptedOut", required=FIELD_REQUIRED)
     reader.finish()
 
@@ -278,13 +291,13 @@ def set_opted_out(ctx: Ctx) -> Response:
 
 def set_status_in_sequence(ctx: Ctx) -> Response:
     reader = ctx.body()
-    ids = _read_contact_ids(reader)
+    ids = _read_contact_ids(ctx, reader)
     status = reader.string("statusInSequence", required=FIELD_REQUIRED)
-    if isinstance(status, str) and status not in WRITABLE_SEQUENCE_STATUSES:
+    writable = contract.Vocabularies.WritableStatusInSequence
+    if isinstance(status, str) and status not in writable:
         reader.error(
             "statusInSequence",
-            f"Invalid statusInSequence value '{status}'. "
-            f"Allowed: {', '.join(WRITABLE_SEQUENCE_STATUSES)}.",
+            f"Invalid statusInSequence value '{status}'. Allowed: {', '.join(writable)}.",
         )
     reader.finish()
 
@@ -302,65 +315,31 @@ def set_status_in_sequence(ctx: Ctx) -> Response:
     return json_response(_for_each_contact(ctx.db, ids, apply, needs_sequence=True))
 
 
-def operations() -> list[Operation]:
-    operate, code = "contacts:operate", "contact.forbidden"
+def served() -> list[Served]:
+    ops = contract.Operations
+    manage = "ManageProspect"
     return [
-        Operation(
-            "POST",
-            "/v3/contacts/{id}/notes",
-            "AddContactNote",
-            operate,
-            add_note,
-            feature="ManageProspect",
-        ),
-        Operation(
-            "POST",
-            "/v3/contacts/{id}/move-to-sequence",
-            "MoveContactToSequence",
-            operate,
-            move_to_sequence,
-            feature="ManageProspect",
-        ),
-        Operation(
-            "PUT",
-            "/v3/contacts/owner",
-            "ChangeContactsOwner",
-            operate,
+        Served(ops.add_contact_note, add_note, feature=manage),
+        Served(ops.move_contact_to_sequence, move_to_sequence, feature=manage),
+        Served(
+            ops.change_contacts_owner,
             change_owner,
-            feature="ManageProspect",
-            forbidden_code=code,
+            feature=manage,
+            forbidden_code="contact.forbidden",
             forbidden_detail="You do not have permission to change contact owner.",
         ),
-        Operation(
-            "POST",
-            "/v3/contacts/set-replied",
-            "SetContactsReplied",
-            operate,
-            set_replied,
-            feature="ManageProspect",
-        ),
-        Operation(
-            "POST",
-            "/v3/contacts/set-bounced",
-            "SetContactsBounced",
-            operate,
-            set_bounced,
-            feature="ManageProspect",
-        ),
-        Operation(
-            "POST",
-            "/v3/contacts/set-opted-out",
-            "SetContactsOptedOut",
-            operate,
+        Served(ops.set_contacts_replied, set_replied, feature=manage, too_many=ids_range_too_many),
+        Served(ops.set_contacts_bounced, set_bounced, feature=manage, too_many=ids_range_too_many),
+        Served(
+            ops.set_contacts_opted_out,
             set_opted_out,
             feature="ChangeProspectStatus",
+            too_many=unique_ids_too_many,
         ),
-        Operation(
-            "POST",
-            "/v3/contacts/set-status-in-sequence",
-            "SetContactsStatusInSequence",
-            operate,
+        Served(
+            ops.set_contacts_status_in_sequence,
             set_status_in_sequence,
-            feature="ManageProspect",
+            feature=manage,
+            too_many=ids_range_too_many,
         ),
     ]

@@ -13,8 +13,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from reply_contact_data_client import contract
+
 from .contact_model import SORTABLE_COLUMNS, FieldCatalog, linkedin_key
-from .parsing import BodyReader
+from .parsing import BodyReader, decimal_int
 from .problems import INVALID_FORMAT
 
 TEXT_PROPERTIES: dict[str, str] = {
@@ -178,8 +180,12 @@ def _read_sort(reader: BodyReader) -> str:
     direction_text = reader.string("sortDirection")
     direction = "ASC"
     if isinstance(direction_text, str) and direction_text.strip():
-        if direction_text.strip().lower() not in ("asc", "desc"):
-            reader.error("sortDirection", "Sort direction must be 'asc' or 'desc'.")
+        directions = contract.Vocabularies.SortDirection
+        if direction_text.strip().lower() not in directions:
+            reader.error(
+                "sortDirection",
+                f"Sort direction must be {' or '.join(repr(d) for d in directions)}.",
+            )
         else:
             direction = direction_text.strip().upper()
     if not isinstance(sort_by, str) or not sort_by.strip():
@@ -235,10 +241,10 @@ def _integer_rule(query: ContactQuery, column: str, condition: str, value: str |
     if condition in ("isSet", "isNotSet"):
         query.where.append(f"{column} IS {'NOT ' if condition == 'isSet' else ''}NULL")
         return True
-    parts = [part.strip() for part in (value or "").split(",")]
-    if not all(part.lstrip("-").isdigit() and len(part) <= 18 for part in parts):
+    parsed = [decimal_int(part) for part in (value or "").split(",")]
+    numbers = [number for number in parsed if number is not None]
+    if len(numbers) != len(parsed):
         return False  # not an integer SQLite can hold
-    numbers = [int(part) for part in parts]
     if condition in ("in", "notIn", "equals", "notEquals"):
         if condition in ("equals", "notEquals"):
             numbers = numbers[:1]

@@ -19,7 +19,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .parsing import MISSING, BodyReader
+from reply_contact_data_client import contract
+
+from .parsing import MISSING, BodyReader, decimal_int
 from .problems import bad_request
 
 STRING_FIELDS: dict[str, str] = {
@@ -41,22 +43,16 @@ STRING_FIELDS: dict[str, str] = {
     "notes": "notes",
 }
 
-COMPANY_SIZES = (
-    "Empty",
-    "SelfEmployed",
-    "Ten",
-    "Fifty",
-    "TwoHundred",
-    "FiveHundred",
-    "OneThousand",
-    "FiveThousand",
-    "TenThousand",
-    "OverTenThousand",
-)
-# Requests are documented PascalCase, responses camelCase; accept either spelling.
-COMPANY_SIZE_INPUT = {size.lower(): size for size in COMPANY_SIZES}
-CALL_STATUSES = {"none": "none", "tocall": "toCall", "called": "called"}
-MEETING_STATUSES = {"none": "none", "meetingbooked": "meetingBooked"}
+
+def spellings(values: Iterable[str]) -> dict[str, str]:
+    """A vocabulary as ``reader.enum`` takes it: any casing -> the contract's spelling."""
+    return {value.lower(): value for value in values}
+
+
+def company_size_input() -> dict[str, str]:
+    # Requests are documented PascalCase, responses camelCase; accept either spelling.
+    return spellings(contract.Vocabularies.ContactCompanySize)
+
 
 # Every field a contact can be sorted or filtered by: API name -> SQL column expression.
 SORTABLE_COLUMNS: dict[str, str] = {
@@ -142,7 +138,7 @@ def read_contact_input(reader: BodyReader, *, patch: bool) -> ContactInput:
         value = reader.string(api_name)
         if value is not MISSING:
             result.columns[column] = value
-    size = reader.enum("companySize", COMPANY_SIZE_INPUT)
+    size = reader.enum("companySize", company_size_input())
     if size is not MISSING:
         result.columns["company_size"] = size
     account = reader.integer("accountId")
@@ -153,8 +149,8 @@ def read_contact_input(reader: BodyReader, *, patch: bool) -> ContactInput:
         if opted is not MISSING:
             result.columns["is_opted_out"] = opted
         for api_name, column, allowed in (
-            ("callStatus", "call_status", CALL_STATUSES),
-            ("meetingStatus", "meeting_status", MEETING_STATUSES),
+            ("callStatus", "call_status", spellings(contract.Vocabularies.CallStatus)),
+            ("meetingStatus", "meeting_status", spellings(contract.Vocabularies.MeetingStatus)),
         ):
             status = reader.enum(api_name, allowed)
             if status is not MISSING:
@@ -178,8 +174,9 @@ def _read_custom_value(entry: BodyReader) -> CustomValueInput:
     resolved_name = name if isinstance(name, str) else None
     if isinstance(key, str):
         # Responses key custom fields by numeric id; accept that and titles alike.
-        if key.strip().isdigit() and resolved_id is None:
-            resolved_id = int(key.strip())
+        key_id = decimal_int(key)
+        if key_id is not None and resolved_id is None:
+            resolved_id = key_id
         elif resolved_name is None:
             resolved_name = key
     return CustomValueInput(
@@ -202,8 +199,9 @@ class FieldCatalog:
             return self.by_id.get(ref)
         text = ref.strip()
         row = self.by_title.get(text.lower())
-        if row is None and text.isdigit():
-            row = self.by_id.get(int(text))
+        field_id = decimal_int(text)
+        if row is None and field_id is not None:
+            row = self.by_id.get(field_id)
         return row
 
     def resolve(self, item: CustomValueInput) -> sqlite3.Row | None:

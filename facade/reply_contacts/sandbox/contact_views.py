@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from reply_contact_data_client import contract
 from starlette.responses import Response
 
 from . import activity_log
@@ -13,7 +14,7 @@ from .contact_model import get_row
 from .contacts import CONTACT_PAGE, contact_or_404
 from .parsing import PageRules
 from .problems import forbidden, not_found
-from .routing import Ctx, Operation, json_response, page_of
+from .routing import Ctx, Served, json_response, page_of
 from .seed import setting_enabled
 
 INBOX_PAGE = PageRules(code="inboxThread.invalidPagination")
@@ -150,48 +151,19 @@ def get_lists(ctx: Ctx) -> Response:
     return json_response([{"id": row["id"], "name": row["name"]} for row in rows])
 
 
-def operations() -> list[Operation]:
-    read = "contacts:read"
+def served() -> list[Served]:
+    ops = contract.Operations
+    view = "ViewProspect"
     return [
-        Operation(
-            "GET",
-            "/v3/contacts/{id}/sequences",
-            "GetContactSequences",
-            read,
-            get_sequences,
-            feature="ViewProspect",
-        ),
-        Operation(
-            "GET",
-            "/v3/contacts/{id}/activities",
-            "GetContactActivities",
-            read,
-            get_activities,
-            feature="ViewProspect",
-        ),
-        Operation(
-            "GET",
-            "/v3/contacts/{id}/inbox-threads",
-            "GetContactInboxThreads",
-            read,
+        Served(ops.get_contact_sequences, get_sequences, feature=view),
+        Served(ops.get_contact_activities, get_activities, feature=view),
+        Served(
+            ops.get_contact_inbox_threads,
             get_inbox_threads,
             feature="ViewInbox",
             forbidden_code="inboxThread.forbidden",
             forbidden_detail="Inbox feature is not available for this user.",
         ),
-        Operation(
-            "GET",
-            "/v3/contacts/{id}/statuses",
-            "GetContactStatuses",
-            read,
-            get_statuses,
-        ),
-        Operation(
-            "GET",
-            "/v3/contacts/{id}/lists",
-            "GetContactListsForContact",
-            read,
-            get_lists,
-            feature="ViewProspect",
-        ),
+        Served(ops.get_contact_statuses, get_statuses),
+        Served(ops.get_contact_lists_for_contact, get_lists, feature=view),
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from reply_contact_data_client import contract
 from starlette.responses import Response
 
 from . import activity_log
@@ -34,10 +35,10 @@ from .contact_model import (
     update_contact,
     write_custom_values,
 )
-from .importer import import_contacts
+from .importer import import_contacts, import_too_many
 from .parsing import PageRules
 from .problems import bad_request, not_found
-from .routing import Ctx, Operation, json_response, no_content, page_of
+from .routing import Ctx, Served, json_response, no_content, page_of
 
 CONTACT_PAGE = PageRules(code="contact.invalidPagination")
 FIRST_NAME_REQUIRED = "FirstName is required."
@@ -261,68 +262,25 @@ def count_contacts(ctx: Ctx) -> Response:
     return json_response({"count": count})
 
 
-def operations() -> list[Operation]:
-    view = {"feature": "ViewProspect"}
+def served() -> list[Served]:
+    ops = contract.Operations
+    view = "ViewProspect"
     return [
-        Operation("GET", "/v3/contacts", "GetContacts", "contacts:read", list_contacts, **view),
-        Operation(
-            "POST",
-            "/v3/contacts",
-            "CreateContact",
-            "contacts:write",
-            create_contact,
-            feature="AddProspect",
+        Served(ops.get_contacts, list_contacts, feature=view),
+        Served(ops.create_contact, create_contact, feature="AddProspect"),
+        Served(
+            ops.import_contacts, import_contacts, feature="AddProspect", too_many=import_too_many
         ),
-        Operation(
-            "POST",
-            "/v3/contacts/import",
-            "ImportContacts",
-            "contacts:write",
-            import_contacts,
-            feature="AddProspect",
-        ),
-        Operation(
-            "POST",
-            "/v3/contacts/filter",
-            "FilterContacts",
-            "contacts:read",
-            filter_contacts,
-            **view,
-        ),
-        Operation(
-            "POST",
-            "/v3/contacts/filter/count",
-            "FilterContactsCount",
-            "contacts:read",
+        Served(ops.filter_contacts, filter_contacts, feature=view),
+        Served(
+            ops.filter_contacts_count,
             count_contacts,
             feature="ViewProspect",
             forbidden_code="contact.forbidden",
             forbidden_detail="You do not have permission to view contacts.",
         ),
-        Operation(
-            "POST",
-            "/v3/contacts/bulk-delete",
-            "BulkDeleteContacts",
-            "contacts:write",
-            bulk_delete_contacts,
-        ),
-        Operation(
-            "GET", "/v3/contacts/{id}", "GetContactById", "contacts:read", get_contact, **view
-        ),
-        Operation(
-            "PATCH",
-            "/v3/contacts/{id}",
-            "UpdateContact",
-            "contacts:write",
-            update_contact_endpoint,
-            **view,
-        ),
-        Operation(
-            "DELETE",
-            "/v3/contacts/{id}",
-            "DeleteContact",
-            "contacts:write",
-            delete_contact,
-            feature="DeleteProspect",
-        ),
+        Served(ops.bulk_delete_contacts, bulk_delete_contacts),
+        Served(ops.get_contact_by_id, get_contact, feature=view),
+        Served(ops.update_contact, update_contact_endpoint, feature=view),
+        Served(ops.delete_contact, delete_contact, feature="DeleteProspect"),
     ]

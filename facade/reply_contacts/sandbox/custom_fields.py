@@ -11,16 +11,14 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from reply_contact_data_client import contract
 from starlette.responses import Response
 
 from .contact_model import number_is_valid
 from .parsing import BodyReader
 from .problems import bad_request, conflict, not_found
-from .routing import Ctx, Operation, json_response, no_content
+from .routing import Ctx, Served, json_response, no_content
 from .seed import get_setting
-
-FIELD_TYPES = {"text": "text", "number": "number"}
-MAX_TITLE = 90
 
 
 def field_to_api(row: sqlite3.Row) -> dict[str, Any]:
@@ -42,14 +40,16 @@ def field_or_404(db: sqlite3.Connection, field_id: int) -> sqlite3.Row:
     return row
 
 
-def _read_definition(reader: BodyReader) -> tuple[str, str, str | None]:
+def _read_definition(ctx: Ctx, reader: BodyReader) -> tuple[str, str, str | None]:
+    longest = ctx.operation.max_length("/title")
     title = reader.string("title", required="'Title' must not be empty.")
     if isinstance(title, str):
         if not title.strip():
             reader.error("title", "'Title' must not be empty.")
-        elif len(title.strip()) > MAX_TITLE:
-            reader.error("title", f"'Title' must be {MAX_TITLE} characters or fewer.")
-    field_type = reader.enum("fieldType", FIELD_TYPES, required="'FieldType' must not be empty.")
+        elif len(title.strip()) > longest:
+            reader.error("title", f"'Title' must be {longest} characters or fewer.")
+    field_types = {kind.lower(): kind for kind in contract.Vocabularies.CustomFieldType}
+    field_type = reader.enum("fieldType", field_types, required="'FieldType' must not be empty.")
     metadata = reader.string("metadata")
     reader.finish()
     assert isinstance(title, str) and isinstance(field_type, str)
@@ -74,7 +74,7 @@ def list_fields(ctx: Ctx) -> Response:
 def create_field(ctx: Ctx) -> Response:
     reader = ctx.body()
     org_wide = reader.boolean("orgWide") is True
-    title, field_type, metadata = _read_definition(reader)
+    title, field_type, metadata = _read_definition(ctx, reader)
     if _title_taken(ctx.db, title):
         raise conflict("customField.duplicateName", "A custom field with this name already exists")
     count = ctx.db.execute("SELECT count(*) FROM custom_fields").fetchone()[0]
@@ -93,7 +93,7 @@ def get_field(ctx: Ctx) -> Response:
 
 def update_field(ctx: Ctx) -> Response:
     field_id = ctx.id()
-    title, field_type, metadata = _read_definition(ctx.body())
+    title, field_type, metadata = _read_definition(ctx, ctx.body())
     row = field_or_404(ctx.db, field_id)
     if _title_taken(ctx.db, title, other_than=field_id):
         raise conflict("customField.duplicateName", "A custom field with this name already exists")
@@ -129,14 +129,14 @@ def delete_field(ctx: Ctx) -> Response:
     return no_content()
 
 
-def operations() -> list[Operation]:
-    read, write = "contacts:read", "contacts:write"
-    view, manage = "ViewCustomField", "ManageCustomField"
-    base = "/v3/custom-fields"
+def served() -> list[Served]:
+    ops = contract.Operations
+    view = "ViewCustomField"
+    manage = "ManageCustomField"
     return [
-        Operation("GET", base, "GetCustomFields", read, list_fields, view),
-        Operation("POST", base, "CreateCustomField", write, create_field, manage),
-        Operation("GET", base + "/{id}", "GetCustomFieldById", read, get_field, view),
-        Operation("PUT", base + "/{id}", "UpdateCustomField", write, update_field, manage),
-        Operation("DELETE", base + "/{id}", "DeleteCustomField", write, delete_field, manage),
+        Served(ops.get_custom_fields, list_fields, feature=view),
+        Served(ops.create_custom_field, create_field, feature=manage),
+        Served(ops.get_custom_field_by_id, get_field, feature=view),
+        Served(ops.update_custom_field, update_field, feature=manage),
+        Served(ops.delete_custom_field, delete_field, feature=manage),
     ]

@@ -14,6 +14,7 @@ import sqlite3
 import uuid
 from typing import Any
 
+from reply_contact_data_client import contract
 from starlette.responses import Response
 
 from . import activity_log
@@ -21,7 +22,7 @@ from .contact_model import get_row
 from .contacts import contact_or_404
 from .parsing import MISSING, BodyReader, is_int
 from .problems import FIELD_REQUIRED, INVALID_TYPE, bad_request, conflict, forbidden, not_found
-from .routing import Ctx, Operation, json_response
+from .routing import Ctx, Served, json_response
 from .seed import get_setting, setting_enabled
 
 VARIABLE = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}")
@@ -47,7 +48,12 @@ def is_blacklisted(db: sqlite3.Connection, email: str) -> bool:
     return found is not None
 
 
-def _required_text(reader: BodyReader, name: str, *, max_length: int | None = None) -> str:
+def _required_text(ctx: Ctx, reader: BodyReader, name: str) -> str:
+    """A non-blank string member, no longer than the contract's maxLength where it states one."""
+    try:
+        max_length = ctx.operation.limit(f"/{name}").max_length
+    except KeyError:
+        max_length = None
     value = reader.string(name, required=f"'{name}' must not be empty.")
     if isinstance(value, str):
         if not value.strip():
@@ -62,8 +68,8 @@ def send_direct_email(ctx: Ctx) -> Response:
     contact_id = ctx.id()
     reader = ctx.body()
     account_id = reader.integer("emailAccountId")
-    subject = _required_text(reader, "subject")
-    _required_text(reader, "body")
+    subject = _required_text(ctx, reader, "subject")
+    _required_text(ctx, reader, "body")
     reader.finish()
     contact = contact_or_404(ctx.db, contact_id)
     if isinstance(account_id, int):
@@ -127,10 +133,10 @@ def _linkedin_send(ctx: Ctx, action: str) -> Response:
         message = reader.string("message")
         content["message"] = message if isinstance(message, str) else None
     elif action == "message":
-        content["message"] = _required_text(reader, "message", max_length=8000)
+        content["message"] = _required_text(ctx, reader, "message")
     elif action == "inMail":
-        content["subject"] = _required_text(reader, "subject")
-        content["body"] = _required_text(reader, "body")
+        content["subject"] = _required_text(ctx, reader, "subject")
+        content["body"] = _required_text(ctx, reader, "body")
     elif action == "voice":
         attachment = reader.raw("voiceAttachmentId")
         if attachment is MISSING or attachment is None or attachment == "":
@@ -139,7 +145,7 @@ def _linkedin_send(ctx: Ctx, action: str) -> Response:
             reader.error("voiceAttachmentId", INVALID_TYPE)
         content["voiceAttachmentId"] = None if attachment is MISSING else attachment
     else:
-        content["script"] = _required_text(reader, "script", max_length=1000)
+        content["script"] = _required_text(ctx, reader, "script")
     reader.finish()
 
     contact = get_row(ctx.db, contact_id)
@@ -209,36 +215,26 @@ def _linkedin_send(ctx: Ctx, action: str) -> Response:
     )
 
 
-def operations() -> list[Operation]:
-    operate = "contacts:operate"
+def served() -> list[Served]:
+    ops = contract.Operations
+    # Each LinkedIn send, by the actionType its response reports.
     linkedin = {
-        "connect": ("send-direct-linkedin-connect", "SendDirectLinkedInConnect"),
-        "message": ("send-direct-linkedin-message", "SendDirectLinkedInMessage"),
-        "inMail": ("send-direct-linkedin-inmail", "SendDirectLinkedInInMail"),
-        "voice": ("send-direct-linkedin-voice", "SendDirectLinkedInVoice"),
-        "aiVoice": ("send-direct-linkedin-ai-voice", "SendDirectLinkedInAiVoice"),
+        "connect": ops.send_direct_linked_in_connect,
+        "message": ops.send_direct_linked_in_message,
+        "inMail": ops.send_direct_linked_in_in_mail,
+        "voice": ops.send_direct_linked_in_voice,
+        "aiVoice": ops.send_direct_linked_in_ai_voice,
     }
-    operations = [
-        Operation(
-            "POST",
-            "/v3/contacts/{id}/send-direct-email",
-            "SendDirectEmail",
-            operate,
-            send_direct_email,
-            feature="SendEmail",
-        )
-    ]
-    for action, (suffix, operation_id) in linkedin.items():
-        operations.append(
-            Operation(
-                "POST",
-                f"/v3/contacts/{{id}}/{suffix}",
-                operation_id,
-                operate,
+    return [
+        Served(ops.send_direct_email, send_direct_email, feature="SendEmail"),
+        *(
+            Served(
+                operation,
                 functools.partial(_linkedin_send, action=action),
                 feature="DirectLinkedIn",
                 forbidden_code="directLinkedIn.featureDisabled",
                 forbidden_detail="Direct LinkedIn outreach is disabled for this user.",
             )
-        )
-    return operations
+            for action, operation in linkedin.items()
+        ),
+    ]

@@ -19,6 +19,7 @@ from typing import Any
 from starlette.applications import Starlette
 
 from . import seed as seeding
+from .admin import protect_if_exposed
 from .app import create_app
 from .auth import ALL_SCOPES
 from .contact_model import contact_to_api, find_by_email, get_row
@@ -74,6 +75,7 @@ class Sandbox:
                 port=self._port,
                 log_level=self._log_level,
             )
+            protect_if_exposed(self.state, server.socket)
             server.start()
             self._server = server
         return self
@@ -98,6 +100,12 @@ class Sandbox:
         if self._server is None:
             raise RuntimeError("the sandbox is not running; use `with Sandbox() as sb:` or start()")
         return self._server.url
+
+    @property
+    def admin_token(self) -> str | None:
+        """What ``/_sandbox`` routes need in ``X-Sandbox-Admin-Token`` when the sandbox is bound
+        to an interface other than loopback; None on loopback (no token needed)."""
+        return self.state.admin_token
 
     @property
     def api_key(self) -> str:

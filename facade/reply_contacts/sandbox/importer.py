@@ -1,5 +1,5 @@
-"""``POST /v3/contacts/import`` (reference §3 #6, §10.4): synchronous, at most 1,000 items,
-per-item results in input order.
+"""``POST /v3/contacts/import`` (reference §3 #6, §10.4): synchronous, at most the contract's
+``maxItems`` (1,000) items, per-item results in input order.
 
 Matching ("dedupe keys"): email is the primary key; ``options.keys`` adds fields that must
 match too (the combination). An item without an email falls back to its LinkedIn URL, so
@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from reply_contact_data_client.contract import Limit
 from starlette.responses import Response
 
 from .account_links import link_contact, unlink_contact
@@ -41,11 +42,10 @@ from .contact_model import (
     write_custom_values,
 )
 from .parsing import BodyReader
-from .problems import bad_request, invalid_field
+from .problems import Problem, bad_request, invalid_field
 from .routing import Ctx, json_response
 from .seed import enroll_contact
 
-MAX_ITEMS = 1000
 INVALID_DATA = "Invalid data"
 WRONG_FORMAT = "Wrong field format"
 NOT_PROCESSED = "Not processed"
@@ -139,11 +139,15 @@ def _read_options(reader: BodyReader) -> ImportOptions:
     return options
 
 
+def import_too_many(pointer: str, limit: Limit) -> Problem:
+    return bad_request(
+        "contact.limitExceeded", f"Maximum {limit.max_items} items per import request."
+    )
+
+
 def import_contacts(ctx: Ctx) -> Response:
+    # More items than the contract's maxItems never get here (intake.py refuses them first).
     reader = ctx.body()
-    raw_items = reader.raw("items")
-    if isinstance(raw_items, list) and len(raw_items) > MAX_ITEMS:
-        raise bad_request("contact.limitExceeded", "Maximum 1000 items per import request.")
     items = reader.objects("items", required="'items' must not be empty.")
     options = _read_options(reader)
     parsed: list[ContactInput] = []

@@ -7,19 +7,15 @@ import sqlite3
 import uuid
 from typing import Any
 
+from reply_contact_data_client import contract
 from starlette.responses import Response
 
-from .parsing import PageRules
+from .parsing import TOP_RANGE, PageRules
 from .problems import business, not_found
-from .routing import Ctx, Operation, json_response, no_content, page_of
+from .routing import Ctx, Served, json_response, no_content, page_of
 from .seed import setting_enabled
 
-JOB_PAGE = PageRules(
-    code="backgroundJob.invalidPagination",
-    detail="Parameter 'top' must be between 1 and 200",
-    default_top=100,
-    max_top=200,
-)
+JOB_PAGE = PageRules(code="backgroundJob.invalidPagination", detail=TOP_RANGE)
 CATEGORY_PREFIX = "r2/bg-jobs/"
 CANCELLABLE = ("Scheduled", "Processing")
 
@@ -99,12 +95,10 @@ def cancel_job(ctx: Ctx) -> Response:
     return no_content()
 
 
-def operations() -> list[Operation]:
-    base = "/v3/background-jobs"
+def served() -> list[Served]:
+    ops = contract.Operations
     return [
-        Operation("GET", base, "GetBackgroundJobs", "other:read", list_jobs),
-        Operation("GET", base + "/{jobId}", "GetBackgroundJobById", "other:read", get_job),
-        Operation(
-            "POST", base + "/{jobId}/cancel", "CancelBackgroundJob", "other:operate", cancel_job
-        ),
+        Served(ops.get_background_jobs, list_jobs),
+        Served(ops.get_background_job_by_id, get_job),
+        Served(ops.cancel_background_job, cancel_job),
     ]

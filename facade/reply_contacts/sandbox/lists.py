@@ -12,17 +12,16 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from reply_contact_data_client import contract
 from starlette.responses import Response
 
 from .contact_model import get_row
-from .parsing import BodyReader, PageRules
+from .parsing import TOP_RANGE, BodyReader, PageRules
 from .problems import bad_request, conflict, forbidden, not_found
-from .routing import Ctx, Operation, json_response, no_content, page_of
+from .routing import Ctx, Served, json_response, no_content, page_of
 from .seed import setting_enabled
 
-LIST_PAGE = PageRules(
-    code="contactsList.invalidPagination", detail="Parameter 'top' must be between 1 and 1000"
-)
+LIST_PAGE = PageRules(code="contactsList.invalidPagination", detail=TOP_RANGE)
 CONTACT_NOT_PROCESSED = 8  # numeric per-item code documented for list endpoints (D6)
 NO_ACCESS = "You do not have access to this list."
 
@@ -49,8 +48,12 @@ def _read_name(reader: BodyReader) -> str:
     name = name.strip()
     if not name:
         raise bad_request("contactsList.nameIsEmpty", "Name must not be empty.")
-    if len(name) < 2:
-        raise bad_request("contactsList.nameTooShort", "Name must be at least 2 characters.")
+    # The contract bounds a new list's name; a rename is held to the same rule.
+    shortest = contract.Operations.create_contact_list.limit("/name").min_length or 1
+    if len(name) < shortest:
+        raise bad_request(
+            "contactsList.nameTooShort", f"Name must be at least {shortest} characters."
+        )
     return name
 
 
@@ -202,35 +205,18 @@ def add_contacts(ctx: Ctx) -> Response:
     return _file_contacts(ctx, move=False)
 
 
-def operations() -> list[Operation]:
-    read, write, operate = "contacts:read", "contacts:write", "contacts:operate"
+def served() -> list[Served]:
+    ops = contract.Operations
     view = "ViewContactList"
     manage = "ManageContactList"
-    base = "/v3/contact-lists"
     return [
-        Operation("GET", base, "GetContactLists", read, get_lists, view),
-        Operation("POST", base, "CreateContactList", write, create_list, manage),
-        Operation("GET", base + "/{id}", "GetContactListById", read, get_list, view),
-        Operation("PUT", base + "/{id}", "UpdateContactList", write, rename_list, manage),
-        Operation("DELETE", base + "/{id}", "DeleteContactList", write, delete_list, manage),
-        Operation("POST", base + "/{id}/share", "ShareContactList", write, share_list, manage),
-        Operation(
-            "POST", base + "/{id}/unshare", "UnshareContactList", write, unshare_list, manage
-        ),
-        Operation(
-            "POST",
-            base + "/{id}/move-contacts",
-            "MoveContactsToContactList",
-            operate,
-            move_contacts,
-            manage,
-        ),
-        Operation(
-            "POST",
-            base + "/{id}/add-contacts",
-            "AddContactsToContactList",
-            operate,
-            add_contacts,
-            manage,
-        ),
+        Served(ops.get_contact_lists, get_lists, feature=view),
+        Served(ops.create_contact_list, create_list, feature=manage),
+        Served(ops.get_contact_list_by_id, get_list, feature=view),
+        Served(ops.update_contact_list, rename_list, feature=manage),
+        Served(ops.delete_contact_list, delete_list, feature=manage),
+        Served(ops.share_contact_list, share_list, feature=manage),
+        Served(ops.unshare_contact_list, unshare_list, feature=manage),
+        Served(ops.move_contacts_to_contact_list, move_contacts, feature=manage),
+        Served(ops.add_contacts_to_contact_list, add_contacts, feature=manage),
     ]

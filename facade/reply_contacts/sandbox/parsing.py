@@ -8,11 +8,14 @@ Readers collect every error of a body before raising, the way ASP.NET model bind
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Final
+
+from reply_contact_data_client.contract import Operation
 
 from .problems import (
     BODY_REQUIRED,
@@ -37,11 +40,28 @@ class Missing(Enum):
 MISSING: Final = Missing.MISSING
 
 
+class Unparsed(Enum):
+    """Marks a request body nobody has decoded yet."""
+
+    UNPARSED = "unparsed"
+
+
+unparsed: Final = Unparsed.UNPARSED
+
+
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(name)
+
+
+def _finite_float(text: str) -> float:
+    # 1e999 is valid JSON syntax but no double holds it; Python would make it inf.
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
 
 
 def parse_json(raw: bytes, *, required: bool = True) -> Any:
@@ -51,8 +71,11 @@ def parse_json(raw: bytes, *, required: bool = True) -> Any:
             raise validation([("", BODY_REQUIRED)])
         return None
     try:
-        # NaN/Infinity are not JSON; deep nesting raises RecursionError.
-        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        # NaN/Infinity are not JSON, 1e999 fits no double, integers past Python's digit limit
+        # raise ValueError; deep nesting raises RecursionError.
+        data = json.loads(
+            raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float
+        )
         if _SURROGATE_ESCAPE.search(raw):
             # A lone "\ud800" escape decodes to text that is not Unicode; the real server's
             # JSON reader refuses it, and SQLite could not store it either.
@@ -62,9 +85,8 @@ def parse_json(raw: bytes, *, required: bool = True) -> Any:
         raise validation([("", INVALID_JSON)]) from None
 
 
-def parse_object(raw: bytes, *, required: bool = True) -> BodyReader:
-    """Decode a body that must be a JSON object and wrap it in a reader."""
-    data = parse_json(raw, required=required)
+def parse_object(data: Any) -> BodyReader:
+    """Wrap a decoded body that must be a JSON object (``None``: an empty one) in a reader."""
     if data is None:
         return BodyReader({})
     if not isinstance(data, dict):
@@ -215,12 +237,21 @@ def given(value: object) -> bool:
     return value is not MISSING
 
 
-_INT_TEXT = re.compile(r"^[+-]?\d{1,20}$")
+# ASCII digits only, as the API's .NET parsers read numbers: str.isdigit() also takes "²" (which
+# int() refuses) and "٣" (which int() reads as 3).
+_INT_TEXT = re.compile(r"[+-]?[0-9]{1,20}")
+_SMALL_INT_TEXT = re.compile(r"[+-]?[0-9]{1,18}")
+
+
+def decimal_int(text: str) -> int | None:
+    """The integer ``text`` spells in ASCII digits (at most 18, so it fits 64 bits), else None."""
+    text = text.strip()
+    return int(text) if _SMALL_INT_TEXT.fullmatch(text) else None
 
 
 def path_id(raw: str, *, style: str) -> int:
     """Validate a route id: a positive int32, with the message each resource family uses."""
-    if _INT_TEXT.match(raw.strip()):
+    if _INT_TEXT.fullmatch(raw.strip()):
         value = int(raw)
         if 1 <= value <= INT32_MAX:
             return value
@@ -237,19 +268,26 @@ def query_int(params: Mapping[str, str], name: str) -> int | None:
     if raw is None or raw == "":
         return None
     text = raw.strip()
-    if not _INT_TEXT.match(text) or not -INT32_MAX - 1 <= int(text) <= INT32_MAX:
+    if not _INT_TEXT.fullmatch(text) or not -INT32_MAX - 1 <= int(text) <= INT32_MAX:
         raise invalid_field(f"/{name}", INVALID_TYPE)
     return int(text)
 
 
+TOP_RANGE: Final = "Parameter 'top' must be between {minimum} and {maximum}"
+
+
 @dataclass(frozen=True)
 class PageRules:
-    """How one endpoint pages: its default and maximum ``top`` and the problem it answers with."""
+    """The problem one endpoint answers a page out of range with.
+
+    The range itself (``top``'s minimum, maximum and default, ``skip``'s minimum) is the
+    contract's; ``detail`` may name it as ``{minimum}`` and ``{maximum}``.
+    """
 
     code: str
     detail: str = "Invalid requested page view."
-    default_top: int = 25
-    max_top: int = 1000
+    # Where the contract gives ``top`` no default (the server picks its own page size).
+    fallback_top: int = 25
 
 
 @dataclass(frozen=True)
@@ -262,11 +300,18 @@ class Page:
         return rows[: self.top], len(rows) > self.top
 
 
-def read_page(params: Mapping[str, str], rules: PageRules) -> Page:
+def read_page(params: Mapping[str, str], rules: PageRules, operation: Operation) -> Page:
+    top_limit = operation.limit("top", "query")
+    skip_limit = operation.limit("skip", "query")
     top = query_int(params, "top")
     skip = query_int(params, "skip")
-    top = rules.default_top if top is None else top
-    skip = 0 if skip is None else skip
-    if not 1 <= top <= rules.max_top or skip < 0:
-        raise bad_request(rules.code, rules.detail)
+    if top is None:
+        top = int(top_limit.default) if top_limit.default is not None else rules.fallback_top
+    if skip is None:
+        skip = int(skip_limit.default or 0)
+    low, high = top_limit.minimum, top_limit.maximum
+    if (low is not None and top < low) or (high is not None and top > high):
+        raise bad_request(rules.code, rules.detail.format(minimum=low, maximum=high))
+    if skip_limit.minimum is not None and skip < skip_limit.minimum:
+        raise bad_request(rules.code, rules.detail.format(minimum=low, maximum=high))
     return Page(top, skip)

@@ -26,6 +26,8 @@ STATUS_TITLES: dict[int, str] = {
     404: "Not Found",
     405: "Method Not Allowed",
     409: "Conflict",
+    413: "Content Too Large",
+    415: "Unsupported Media Type",
     429: "Too Many Requests",
     500: "Internal Server Error",
     502: "Bad Gateway",
@@ -92,9 +94,13 @@ def problem_response(
     )
 
 
+# Like ASP.NET's MaxModelValidationErrors: a hostile body cannot make the answer huge.
+MAX_ERRORS = 200
+
+
 def validation(errors: Sequence[tuple[str, str]]) -> Problem:
     """A 400 Validation Problem; ``errors`` are ``(pointer, detail)`` pairs, never empty."""
-    return Problem(400, VALIDATION_DETAIL, errors=errors)
+    return Problem(400, VALIDATION_DETAIL, errors=errors[:MAX_ERRORS])
 
 
 def invalid_field(pointer: str, detail: str) -> Problem:

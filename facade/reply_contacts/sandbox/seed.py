@@ -13,12 +13,10 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .clock import utc_now
-from .contact_model import COMPANY_SIZE_INPUT, STRING_FIELDS, insert_contact, write_custom_values
+from reply_contact_data_client import contract
 
-JOB_STATUSES = ("Scheduled", "Processing", "Done", "Failed", "Expired", "Cancelled", "Unknown")
-INBOX_CHANNELS = ("unknown", "email", "linkedIn")
-INBOX_STATES = ("ok", "needsAttention")
+from .clock import utc_now
+from .contact_model import STRING_FIELDS, company_size_input, insert_contact, write_custom_values
 
 # Team switches a test can flip to reach the API's rarer refusals.
 SETTING_DEFAULTS: dict[str, str] = {
@@ -124,10 +122,11 @@ def seed_inbox_thread(
     has_meeting_intent: bool = False,
     state: str = "ok",
 ) -> int:
-    if channel not in INBOX_CHANNELS:
-        raise ValueError(f"channel must be one of {INBOX_CHANNELS}")
-    if state not in INBOX_STATES:
-        raise ValueError(f"state must be one of {INBOX_STATES}")
+    channels, states = contract.Vocabularies.InboxChannel, contract.Vocabularies.InboxThreadState
+    if channel not in channels:
+        raise ValueError(f"channel must be one of {channels}")
+    if state not in states:
+        raise ValueError(f"state must be one of {states}")
     cursor = db.execute(
         "INSERT INTO inbox_threads (contact_id, channel, is_read, subject, last_activity_date, "
         "sequence_id, category_id, category_name, has_meeting_intent, state) "
@@ -162,8 +161,9 @@ def seed_background_job(
     finished_at: str | None = None,
 ) -> str:
     """Add a job; ``category`` is the suffix after ``r2/bg-jobs/`` (a full path is kept as is)."""
-    if status not in JOB_STATUSES:
-        raise ValueError(f"status must be one of {JOB_STATUSES}")
+    statuses = contract.Vocabularies.BackgroundJobStatus
+    if status not in statuses:
+        raise ValueError(f"status must be one of {statuses}")
     job_id = str(uuid.UUID(job_id)) if job_id else str(uuid.uuid4())
     full_category = category if category.startswith("r2/") else f"r2/bg-jobs/{category}"
     settled = status in ("Done", "Failed", "Cancelled", "Expired")
@@ -274,7 +274,7 @@ def seed_contact(db: sqlite3.Connection, data: Mapping[str, Any], *, owner_user_
         column: data[name] for name, column in STRING_FIELDS.items() if name in data
     }
     if "companySize" in data:
-        columns["company_size"] = COMPANY_SIZE_INPUT.get(str(data["companySize"]).lower())
+        columns["company_size"] = company_size_input().get(str(data["companySize"]).lower())
     for name, column in (
         ("ownerUserId", "owner_user_id"),
         ("accountId", "account_id"),

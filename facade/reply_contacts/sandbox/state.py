@@ -37,6 +37,8 @@ class SandboxState:
         self.connections = ConnectionRegistry()
         self.stats = Stats()
         self.seeded_by_default = seed
+        # Set when the server is reachable from other machines: /_sandbox then requires it.
+        self.admin_token: str | None = None
         if api_key:
             self.keys.add(api_key, ALL_SCOPES, user_id=1)
         for key, scopes in (keys or {}).items():

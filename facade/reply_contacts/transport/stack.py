@@ -39,7 +39,12 @@ from reply_contacts.transport.deadline import (
     deadline_http_transport,
     deadline_scope,
 )
-from reply_contacts.transport.headers import ActingAs, apply_headers, default_user_agent
+from reply_contacts.transport.headers import (
+    ActingAs,
+    apply_headers,
+    default_base_url,
+    default_user_agent,
+)
 from reply_contacts.transport.logging import (
     configure_from_env,
     get_logger,
@@ -74,12 +79,10 @@ from reply_contacts.transport.retry import (
 )
 from reply_contacts.transport.security import ensure_secure_url
 
-__all__ = ["DEFAULT_BASE_URL", "ReplyTransport", "build_transport", "error_from_client_failure"]
-
-DEFAULT_BASE_URL = "https://api.reply.io"
+__all__ = ["ReplyTransport", "build_transport", "error_from_client_failure"]
 
 # Per-request switches a caller can put in `request.extensions` (httpx passes them through).
-EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the idempotency table for this request
+EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the contract's x-idempotent for this request
 EXT_EXPECT_JSON = "reply_expect_json"  # bool: whether a 2xx body must be JSON (False to stream)
 EXT_RETRY = "reply_retry"  # RetryPolicy: e.g. a longer max_wait for bulk jobs
 
@@ -145,7 +148,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self,
         *,
         api_key: str,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
         user_id: int | str | None = None,
@@ -165,7 +168,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         protect_library_loggers()
         configure_from_env()
         self._api_key = api_key
-        self.origin = httpx.URL(base_url)
+        self.origin = httpx.URL(base_url or default_base_url())
         self.acting = ActingAs(user_id=user_id, user_email=user_email, team_id=team_id)
         self.user_agent = user_agent or default_user_agent()
         self.clock: Clock = clock or SystemClock()
@@ -728,7 +731,7 @@ def _describe(failure: BaseException) -> str:
 def build_transport(
     *,
     api_key: str,
-    base_url: str = DEFAULT_BASE_URL,
+    base_url: str | None = None,
     **options: Any,
 ) -> ReplyTransport:
     """Build the transport stack for `base_url`, refusing an insecure URL up front.
@@ -736,5 +739,6 @@ def build_transport(
     `options` are `ReplyTransport`'s keyword arguments (inner transports, acting user, limiter,
     rate_limit, retry, clock, rng, logger, user_agent).
     """
+    base_url = base_url or default_base_url()
     ensure_secure_url(base_url)
     return ReplyTransport(api_key=api_key, base_url=base_url, **options)

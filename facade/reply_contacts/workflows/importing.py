@@ -1,10 +1,11 @@
-"""Import then file to a list: any number of rows, validated locally, in ceil(N/1000) imports.
+"""Import then file to a list: any number of rows, validated locally, in as few imports as the
+spec's batch limit allows.
 
 The list is filed through the import call's own `options.listIds`, so N contacts cost
-ceil(N / 1000) import requests plus a constant few (find or create the list, read the custom
-fields once, create missing fields if asked) — never a request per contact. Rows are streamed:
-one batch sits in memory at a time. With a journal file the import resumes where a crashed or
-killed run stopped, and re-running a finished import sends nothing.
+ceil(N / `IMPORT_MAX_ITEMS`) import requests plus a constant few (find or create the list, read
+the custom fields once, create missing fields if asked) — never a request per contact. Rows are
+streamed: one batch sits in memory at a time. With a journal file the import resumes where a
+crashed or killed run stopped, and re-running a finished import sends nothing.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from reply_contact_data_client.contract import Operations
-
 from .._identity import whoami
-from .._plan import Call, Flow
+from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
     APIConnectionError,
@@ -29,6 +28,9 @@ from ..errors import (
     ServerError,
     ValidationError,
 )
+from ..resources.contact_lists import ContactListsOperations
+from ..resources.contacts import IMPORT_MAX_ITEMS, ContactsOperations
+from ..resources.custom_fields import CustomFieldsOperations
 from .import_report import ImportReport, RowOutcome, RowStatus
 from .journal import (
     ADVICE,
@@ -45,10 +47,20 @@ from .rows import normalise
 from .validation import FieldSpec, RowInvalid, validate_row
 
 if TYPE_CHECKING:
-    from reply_contact_data_client.models import CustomField
+    from reply_contact_data_client.models import ContactList, CustomField
 
-IMPORT_MAX_ITEMS = 1000
 _ITEM_POINTER = "/items/"
+# The import options this workflow sets, as `ContactsOperations.import_batch` names them, by
+# their API names (the journal records the API names).
+_IMPORT_OPTIONS = {
+    "overwriteExisting": "overwrite_existing",
+    "skipExisting": "skip_existing",
+    "skipWithoutEmails": "skip_without_emails",
+    "restoreDeleted": "restore_deleted",
+    "detectTimeZone": "detect_time_zone",
+    "sequenceId": "sequence_id",
+    "keys": "dedupe_keys",
+}
 
 
 class ImportInterruptedError(ReplyError):
@@ -285,33 +297,33 @@ class ImportWorkflows(ResourceBase):
         return state, account
 
     def _resolve_list(self, name: str, *, create: bool, shared: bool) -> Flow[int]:
-        from ..resources.contact_lists import ContactListsOperations
-
         lists = ContactListsOperations(self._owner)
-        found = yield from lists._find_by_name(name)
-        if found is None:
-            if not create:
+        found: ContactList | None
+        if create:
+            found = yield from lists.get_or_create(name, shared=shared)
+        else:
+            found = yield from lists.find_by_name(name)
+            if found is None:
                 raise NotFoundError(
                     f"no contact list named {name!r} (pass create_list=True to create it)",
                     status=404,
                     code="contactsList.notFound",
                 )
-            found = yield from lists._create_or_find(name, shared=shared)
         return int(cast(int, found.id))
 
     def _ensure_fields(self, titles: list[str], create: bool) -> Flow[dict[str, FieldSpec]]:
-        from reply_contact_data_client.models import CustomFieldCreateRequest, CustomFieldType
+        from reply_contact_data_client.models import CustomFieldType
 
         catalog = self._owner.field_catalog
         fields: list[CustomField] = yield from catalog.refresh()
         specs = _index(fields)
         still_missing = [t for t in titles if _lookup(specs, t) is None]
         if create and still_missing:
+            custom_fields = CustomFieldsOperations(self._owner)
             for title in still_missing:
-                body = CustomFieldCreateRequest(title=title, field_type=CustomFieldType.TEXT)
                 try:
-                    created: CustomField = yield Call(
-                        Operations.create_custom_field, {"body": body}
+                    created = yield from custom_fields.create(
+                        title=title, field_type=CustomFieldType.TEXT
                     )
                     fields.append(created)
                 except (ConflictError, ServerError, APIConnectionError):
@@ -333,8 +345,8 @@ class ImportWorkflows(ResourceBase):
         in_flight: tuple[int, int] | None,
         on_progress: Callable[[ImportProgress], None] | None,
     ) -> Flow[None]:
-        from reply_contact_data_client.models import ContactsImportRequest
-
+        contacts = ContactsOperations(self._owner)
+        import_options = {_IMPORT_OPTIONS[name]: value for name, value in options.items()}
         replayed = in_flight is not None and in_flight[0] == pending.first
         digest = rows_digest(canon for *_, canon in pending.rows) if writer is not None else ""
         outcomes: dict[int, RowOutcome] = {}
@@ -347,14 +359,11 @@ class ImportWorkflows(ResourceBase):
         # A whole-request 400 that points at items: drop those items (reported as failed) and
         # resend the rest, so one row the local validator missed cannot sink its batch.
         while to_send:
-            body = ContactsImportRequest.from_dict(
-                {
-                    "items": [item for _, item in to_send],
-                    "options": {**options, "listIds": [list_id]},
-                }
+            batch = contacts.import_batch(
+                [item for _, item in to_send], list_ids=[list_id], **import_options
             )
             try:
-                answer = yield Call(Operations.import_contacts, {"body": body}).with_response()
+                answer = yield from batch.with_response()
             except ValidationError as exc:
                 bad = _failed_item_indexes(exc, len(to_send))
                 if not bad:
@@ -367,7 +376,7 @@ class ImportWorkflows(ResourceBase):
                 continue
             report.import_requests += 1
             replayed = replayed or answer.replayed
-            results = list(answer.value.items)
+            results = list(answer.value.items or [])
             if len(results) != len(to_send):
                 raise ImportInterruptedError(
                     f"import answered {len(results)} results for {len(to_send)} items", report
@@ -403,12 +412,14 @@ def _check_finished_input(rows: Iterable[Any], state: JournalState, path: Path) 
 
 
 def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
+    from reply_contact_data_client.models import CustomFieldType
+
     index: dict[str, FieldSpec] = {}
     for field in fields:
         spec = FieldSpec(
             id=int(cast(int, field.id)),
             title=str(field.title),
-            numeric=str(field.field_type) == "number",
+            numeric=str(field.field_type) == CustomFieldType.NUMBER.value,
         )
         index[spec.title.casefold()] = spec
         index[str(spec.id)] = spec

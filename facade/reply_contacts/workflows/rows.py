@@ -9,12 +9,15 @@ as a custom field title.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from reply_contact_data_client.contract import Vocabularies
 
 # Folded header -> API field. Folding: lower case, only letters and digits.
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -53,32 +56,6 @@ _FOLDED = {alias: api for api, aliases in _ALIASES.items() for alias in aliases}
 INTEGER_FIELDS = frozenset({"ownerUserId", "accountId"})
 CONTACT_FIELDS = frozenset(_ALIASES)
 
-# Common head-count spellings -> the API's contact companySize literals.
-_COMPANY_SIZES = {
-    "0": "Empty",
-    "empty": "Empty",
-    "selfemployed": "SelfEmployed",
-    "1": "SelfEmployed",
-    "110": "Ten",
-    "210": "Ten",
-    "ten": "Ten",
-    "1150": "Fifty",
-    "fifty": "Fifty",
-    "51200": "TwoHundred",
-    "twohundred": "TwoHundred",
-    "201500": "FiveHundred",
-    "fivehundred": "FiveHundred",
-    "5011000": "OneThousand",
-    "onethousand": "OneThousand",
-    "10015000": "FiveThousand",
-    "fivethousand": "FiveThousand",
-    "500110000": "TenThousand",
-    "tenthousand": "TenThousand",
-    "10001": "OverTenThousand",
-    "10000": "OverTenThousand",
-    "overtenthousand": "OverTenThousand",
-}
-
 
 def fold(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.casefold())
@@ -91,9 +68,32 @@ def api_field_for(header: str) -> str | None:
     return _FOLDED.get(fold(header))
 
 
+# Head-count spellings the spec does not list, as the band they mean (spelled as an account's).
+_SIZE_ALIASES = {"0": "Empty", "1": "SelfEmployed", "1-10": "2-10", "10,000+": "10001+"}
+
+
+@functools.cache
+def _company_sizes() -> dict[str, str]:
+    """Folded spelling -> the contact companySize literal, from the spec's vocabularies.
+
+    A contact's band is a word ("TwoHundred"), an account's the same band as a range
+    ("51-200"), and the two vocabularies list the bands in the same order; so a range or a
+    literal of either is understood, and a band the spec adds is understood with no edit here.
+    """
+    literals = Vocabularies.ContactCompanySize
+    sizes = {fold(literal): literal for literal in literals}
+    ranges = Vocabularies.AccountCompanySize
+    if len(ranges) == len(literals):
+        sizes.update({fold(band): literal for band, literal in zip(ranges, literals, strict=True)})
+    for alias, band in _SIZE_ALIASES.items():
+        if fold(band) in sizes:
+            sizes[fold(alias)] = sizes[fold(band)]
+    return sizes
+
+
 def company_size_literal(value: str) -> str | None:
     """Map "51-200", "11 - 50", "10,001+" or an API literal to the contact companySize enum."""
-    return _COMPANY_SIZES.get(fold(value))
+    return _company_sizes().get(fold(value))
 
 
 @dataclass
