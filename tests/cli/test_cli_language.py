@@ -253,3 +253,25 @@ def test_in_a_pipe_a_long_line_stays_one_line(cli: CliRunner, tmp_path: Path) ->
     assert result.exit_code == 1
     (line,) = [line for line in result.stderr.splitlines() if "invalid email" in line]
     assert line.endswith("<not-an-email>)") and len(line) > 80
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(sandbox: Sandbox) -> None:
+    sandbox.seed_contacts(1000)  # far more than a pipe holds: the writer meets the closed end
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(FACADE),
+        "REPLY_API_KEY": sandbox.api_key,
+        "REPLY_BASE_URL": sandbox.url,
+    }
+    command = f"{sys.executable} -m reply_contacts.cli export --format jsonl | head -1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.count("\n") == 1
+    assert "BrokenPipeError" not in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2  # like any tool cut off by its reader: not a success

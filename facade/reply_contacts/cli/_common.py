@@ -8,6 +8,7 @@ arguments behind them); --debug adds the traceback above that line and keeps the
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 import traceback
@@ -123,6 +124,12 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except _TYPER_EXITS:
             raise
+        except BrokenPipeError:
+            # The reader went away (`reply-contacts export | head`): end quietly, as `cat` does,
+            # and point stdout at nothing so the interpreter's final flush cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_USAGE) from None
         except Exception as exc:
             if SETTINGS.debug:
                 _print_traceback(exc)
