@@ -305,15 +305,23 @@ class RateLimitError(APIError):
     """429 from the server, or raised locally when honouring a wait would exceed `max_wait`.
 
     `retry_after` is the number of seconds to wait before trying again (None when unknown). A
-    locally raised error has `status` None: no request was sent.
+    locally raised error has `status` None: no request was sent; its `window` says what is full
+    ("minute", "hour", or "429 pause" while the server's Retry-After runs). A server's 429 does
+    not say which of its windows refused, so there `window` is None.
     """
 
-    _repr_fields = (*APIError._repr_fields, "retry_after")
+    _repr_fields = (*APIError._repr_fields, "retry_after", "window")
 
     def __init__(
-        self, message: str | None = None, *, retry_after: float | None = None, **fields: Any
+        self,
+        message: str | None = None,
+        *,
+        retry_after: float | None = None,
+        window: str | None = None,
+        **fields: Any,
     ) -> None:
         self.retry_after = retry_after
+        self.window = window
         super().__init__(message, **fields)
 
     def _extras(self) -> list[str]:

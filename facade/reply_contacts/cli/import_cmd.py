@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ._common import EXIT_OK, EXIT_ROWS_FAILED, EXIT_USAGE, fail, handle_errors, make_client
+from ._feedback import progress_display, reporting_activity, status_console
 
 if TYPE_CHECKING:
     from reply_contacts.errors import UnknownColumnsError
@@ -61,11 +62,17 @@ def _unknown_columns_message(file: Path, error: UnknownColumnsError) -> str:
 
 @handle_errors
 def import_command(
-    file: Annotated[Path, typer.Argument(help="A .csv or .jsonl file of contacts.")],
-    list_name: Annotated[str, typer.Option("--list", help="Contact list to file them into.")],
-    create_list: Annotated[bool, typer.Option(help="Create the list if it is missing.")] = False,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A .csv or .jsonl file of contacts.")
+    ],
+    list_name: Annotated[
+        str, typer.Option("--list", metavar="NAME", help="Contact list to file them into.")
+    ],
+    create_list: Annotated[
+        bool, typer.Option("--create-list", help="Create the list if it is missing.")
+    ] = False,
     create_fields: Annotated[
-        bool, typer.Option(help="Create unknown columns as text custom fields.")
+        bool, typer.Option("--create-fields", help="Create unknown columns as text custom fields.")
     ] = False,
     ignore_unknown_columns: Annotated[
         bool,
@@ -98,18 +105,29 @@ def import_command(
         typer.Option(metavar="CHAR", help="CSV delimiter: , ; | or tab (default: detected)."),
     ] = None,
     journal: Annotated[
-        Path | None, typer.Option(help="Journal file: makes the import resumable.")
+        Path | None,
+        typer.Option("--journal", metavar="PATH", help="Journal file: makes the import resumable."),
     ] = None,
     report_path: Annotated[
-        Path | None, typer.Option("--report", help="Write a JSON report of every row here.")
+        Path | None,
+        typer.Option("--report", metavar="PATH", help="Write a JSON report of every row here."),
     ] = None,
-    overwrite: Annotated[bool, typer.Option(help="Overwrite existing contacts' fields.")] = False,
-    skip_existing: Annotated[bool, typer.Option(help="Leave existing contacts alone.")] = False,
-    restore_deleted: Annotated[bool, typer.Option(help="Restore deleted contacts.")] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Overwrite existing contacts' fields.")
+    ] = False,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="Leave existing contacts alone.")
+    ] = False,
+    restore_deleted: Annotated[
+        bool, typer.Option("--restore-deleted", help="Restore deleted contacts.")
+    ] = False,
     sequence_id: Annotated[
-        int | None, typer.Option(help="Enroll imported contacts in this sequence.")
+        int | None,
+        typer.Option(
+            "--sequence-id", metavar="ID", help="Enroll imported contacts in this sequence."
+        ),
     ] = None,
-    quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress display.")] = False,
 ) -> None:
     """Import contacts from FILE into the list named --list (1 request per 1,000 rows).
 
@@ -118,7 +136,6 @@ def import_command(
     header-only file, unknown columns, or an authentication or permission error.
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from reply_contacts._tables import import_summary_table
     from reply_contacts.errors import UnknownColumnsError
@@ -150,18 +167,11 @@ def import_command(
     # One pass before anything is sent: counts rows for the progress bar, and finds a broken
     # record (an unclosed quote) while nothing has been imported yet.
     total = sum(1 for _ in source)
-    console = Console(stderr=True)
+    console = status_console()
     with (
         make_client() as client,
-        Progress(
-            TextColumn("importing"),
-            BarColumn(bar_width=20),  # room for the counts in 80 columns
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[status]}"),
-            console=console,
-            disable=quiet,
-            transient=True,
-        ) as progress,
+        progress_display(console, "importing", quiet=quiet) as progress,
+        reporting_activity(console),
     ):
         task = progress.add_task("import", total=total, status="")
 
@@ -195,7 +205,7 @@ def import_command(
         except UnknownColumnsError as error:
             raise fail(_unknown_columns_message(file, error), EXIT_USAGE) from None
         requests = client.requests_sent
-    Console().print(import_summary_table(report))
+    Console(highlight=False).print(import_summary_table(report))
     if report.already_complete:
         console.print(
             f"already done: the journal {journal} records this import as finished;"
@@ -205,7 +215,7 @@ def import_command(
         done_before = report.outcome(report.resumed_at_row - 1).location
         console.print(f"resumed after {done_before}, from the journal {journal}")
     for failure in report.failures[:10]:
-        console.print(f"  {failure.location}: {failure.status}: {failure.reason}")
+        console.print(f"  {failure.location}: {failure.status}: {failure.reason}", markup=False)
     if len(report.failures) > 10:
         console.print(f"  ... and {len(report.failures) - 10} more (see --report)")
     console.print(f"{requests} API request(s) used")
