@@ -34,11 +34,7 @@ from reply_contacts.errors import (
     is_standard_status,
 )
 from reply_contacts.transport.clock import Clock, SystemClock
-from reply_contacts.transport.deadline import (
-    deadline_async_http_transport,
-    deadline_http_transport,
-    deadline_scope,
-)
+from reply_contacts.transport.deadline_scope import deadline_scope
 from reply_contacts.transport.headers import (
     ActingAs,
     apply_headers,
@@ -333,13 +329,13 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         # only ever use one of the two clients.
         with self._inner_lock:
             if self._sync_inner is None:
-                self._sync_inner = deadline_http_transport()
+                self._sync_inner = _deadline_transports().deadline_http_transport()
             return self._sync_inner
 
     def _async_transport(self) -> httpx.AsyncBaseTransport:
         with self._inner_lock:
             if self._async_inner is None:
-                self._async_inner = deadline_async_http_transport()
+                self._async_inner = _deadline_transports().deadline_async_http_transport()
             return self._async_inner
 
     # -- the request loop (shared by sync and async) --------------------------------------------
@@ -742,3 +738,10 @@ def build_transport(
     base_url = base_url or default_base_url()
     ensure_secure_url(base_url)
     return ReplyTransport(api_key=api_key, base_url=base_url, **options)
+
+
+def _deadline_transports() -> Any:
+    """The httpcore-backed pools, imported with the first one (not when a client is built)."""
+    from reply_contacts.transport import deadline
+
+    return deadline
