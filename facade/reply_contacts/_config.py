@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 import httpx
 
 from .errors import ReplyError
+from .transport.headers import default_base_url
 from .transport.redaction import redact_headers
 from .transport.security import ensure_secure_url
 
-DEFAULT_BASE_URL = "https://api.reply.io"
 # Explicit limits: the generated client's default is "no timeout at all".
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0, pool=10.0)
 
@@ -61,7 +61,7 @@ def resolve_api_key(api_key: str | None) -> _Secret:
 
 
 def resolve_base_url(base_url: str | None) -> str:
-    return normalise_base_url(base_url or os.environ.get("REPLY_BASE_URL") or DEFAULT_BASE_URL)
+    return normalise_base_url(base_url or os.environ.get("REPLY_BASE_URL") or default_base_url())
 
 
 def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:

@@ -3,7 +3,8 @@
 Every facade method is written once, as a *plan*: either a single `Call` of a generated
 operation, or a generator (`Flow`) that yields calls and receives their results. The sync client
 drives a plan with blocking calls and the async client with awaits, so both surfaces behave the
-same by construction instead of by discipline.
+same by construction instead of by discipline. Plans compose: inside a flow,
+`value = yield from plan` runs any plan, a single call included, and hands back its value.
 
 A call names its operation by the contract's typed reference (`Operations.get_contact_by_id`,
 generated from the spec with its method, path, scope and limits). The endpoint module behind it
@@ -53,6 +54,11 @@ class Call(Generic[T]):
     def with_response(self) -> Call[CallResult[T]]:
         """The same call, answering a `CallResult` (value plus status and headers)."""
         return _WithResponse(self.operation, self.kwargs, self.transform)
+
+    def __iter__(self) -> Generator[Call[Any], Any, T]:
+        """A one-step flow, so `value = yield from call` works like `yield from flow`."""
+        value: T = yield self
+        return value
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,7 @@ def _request_kwargs(call: Call[Any]) -> tuple[ModuleType, dict[str, Any]]:
 
     The generated `sync_detailed`/`asyncio_detailed` are `build_request` + send +
     `build_response`; running the public halves here keeps request errors and response errors
-    apart without building the body twice (an import body holds up to 1,000 items).
+    apart without building the body twice (an import body holds up to a thousand items).
     """
     module = load_operation(call.operation)
     try:

@@ -2,7 +2,7 @@
 
 Each client owns one generated `AuthenticatedClient` whose httpx clients (sync and async) share
 one transport stack, hence one connection pool. `with_options(...)` copies share that pool and
-the per-key rate budget; only the copy's own settings differ.
+the rate budget (the Reply user's); only the copy's own settings differ.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from ._config import (
     resolve_base_url,
     resolve_timeout,
 )
-from ._identity import Identity, Team, teams, whoami
 from ._plan import run_async, run_sync
 from .transport import (
     Clock,
@@ -34,12 +33,14 @@ from .transport import (
 if TYPE_CHECKING:
     from reply_contact_data_client import AuthenticatedClient
 
+    from ._catalog import CustomFieldCatalog
+    from ._identity import Identity, Team
     from .resources.account_lists import AccountLists, AsyncAccountLists
     from .resources.accounts import Accounts, AsyncAccounts
     from .resources.background_jobs import AsyncBackgroundJobs, BackgroundJobs
     from .resources.contact_lists import AsyncContactLists, ContactLists
     from .resources.contacts import AsyncContacts, Contacts
-    from .resources.custom_fields import AsyncCustomFields, CustomFieldCatalog, CustomFields
+    from .resources.custom_fields import AsyncCustomFields, CustomFields
     from .workflows import AsyncWorkflows, Workflows
     from .workflows.import_report import ImportReport
 
@@ -217,7 +218,7 @@ class _ClientCore:
     @functools.cached_property
     def field_catalog(self) -> CustomFieldCatalog:
         """Custom field definitions cached for title <-> id lookups (refreshed on a miss)."""
-        from .resources.custom_fields import CustomFieldCatalog
+        from ._catalog import CustomFieldCatalog
 
         return CustomFieldCatalog()
 
@@ -283,10 +284,14 @@ class ReplyContacts(_ClientCore):
 
     def whoami(self) -> Identity:
         """Who the key (and acting headers) act for: user id, username, team; a key check."""
+        from ._identity import whoami  # imports the contract: only when asked
+
         return run_sync(self._generated, whoami())
 
     def teams(self) -> list[Team]:
         """The teams one can act in (pass one as `team_id=`); a personal account's single team."""
+        from ._identity import teams  # imports the contract: only when asked
+
         return run_sync(self._generated, teams())
 
     def request(
@@ -368,10 +373,14 @@ class AsyncReplyContacts(_ClientCore):
 
     async def whoami(self) -> Identity:
         """Who the key (and acting headers) act for: user id, username, team; a key check."""
+        from ._identity import whoami  # imports the contract: only when asked
+
         return await run_async(self._generated, whoami())
 
     async def teams(self) -> list[Team]:
         """The teams one can act in (pass one as `team_id=`); a personal account's single team."""
+        from ._identity import teams  # imports the contract: only when asked
+
         return await run_async(self._generated, teams())
 
     async def request(

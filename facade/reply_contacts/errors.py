@@ -21,8 +21,6 @@ from dataclasses import dataclass, replace
 from http import HTTPStatus
 from typing import Any
 
-from reply_contact_data_client import contract
-
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -31,7 +29,10 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "DecodeError",
+    "EmptyInputError",
     "FieldError",
+    "InputEncodingError",
+    "InputFileError",
     "InsecureURLError",
     "JournalMismatchError",
     "LinkedInLimitError",
@@ -40,6 +41,7 @@ __all__ = [
     "RateLimitError",
     "ReplyError",
     "ServerError",
+    "UnknownColumnsError",
     "ValidationError",
     "error_from_response",
     "install_scrubber",
@@ -52,9 +54,8 @@ BODY_LIMIT = 2048
 
 _STANDARD_STATUSES = frozenset(status.value for status in HTTPStatus)
 
-# Response headers that can carry credentials. The request-side helper lives in
-# reply_contacts.transport.redaction; this copy keeps errors.py free of package imports.
-_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+# Headers that can carry credentials: masked here and by reply_contacts.transport.redaction.
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id")
 
@@ -326,8 +327,23 @@ class RateLimitError(_Throttled):
     user), or raised locally when honouring a wait would exceed `max_wait`.
 
     `retry_after` is the number of seconds to wait before trying again (None when unknown). A
-    locally raised error has `status` None: no request was sent.
+    locally raised error has `status` None: no request was sent; its `window` says what is full
+    ("minute", "hour", or "429 pause" while the server's Retry-After runs). A server's 429 does
+    not say which of its windows refused, so there `window` is None.
     """
+
+    _repr_fields = (*_Throttled._repr_fields, "window")
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        retry_after: float | None = None,
+        window: str | None = None,
+        **fields: Any,
+    ) -> None:
+        self.window = window
+        super().__init__(message, retry_after=retry_after, **fields)
 
 
 class LinkedInLimitError(_Throttled):
@@ -397,6 +413,79 @@ class DecodeError(ReplyError):
         super().__init__(_one_line(message))
 
 
+# --- Import input: refused before a row is sent -----------------------------------------------
+
+
+class InputFileError(ReplyError, ValueError):
+    """A file of rows that cannot be imported as it is; nothing was sent. `path` names it."""
+
+    _repr_fields: tuple[str, ...] = ("path",)
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {problem}")
+
+
+class InputEncodingError(InputFileError):
+    """A file whose bytes are not text in the encoding tried (detected or given).
+
+    `encoding` is the one that failed (None when none of the detected ones fit), `position` the
+    0-based byte offset of the first byte that does not decode, `line` its line number.
+    """
+
+    _repr_fields = ("path", "encoding", "position", "line")
+
+    def __init__(
+        self, path: object, problem: str, *, encoding: str | None, position: int, line: int
+    ) -> None:
+        self.encoding = encoding
+        self.position = position
+        self.line = line
+        super().__init__(path, problem)
+
+
+class EmptyInputError(InputFileError):
+    """A file with no rows to import: empty, or a header and nothing else."""
+
+
+class UnknownColumnsError(ReplyError, ValueError):
+    """Input columns whose values would be lost: columns that match no contact field and no
+    custom field of the account, and `column_map` targets that are neither. Decided once, for
+    the whole input, and raised before the rows holding those values are sent: before any row,
+    for a file whose columns are known up front (`read_csv`) or columns in the first batch.
+
+    `columns` lists the unknown columns as the input names them; `targets` maps each
+    `column_map` column whose target matches nothing to that target.
+    """
+
+    _repr_fields = ("columns", "targets")
+
+    def __init__(self, columns: Iterable[str], targets: Mapping[str, str] | None = None) -> None:
+        self.columns = list(columns)
+        self.targets = dict(targets or {})
+        problems = []
+        if self.columns:
+            names = ", ".join(repr(name) for name in self.columns)
+            problems.append(
+                f"{_count(len(self.columns), 'column')}"
+                f" {'matches' if len(self.columns) == 1 else 'match'} no contact field and no"
+                f" custom field: {names} (create them as text custom fields with"
+                " create_missing_fields=True, or leave them out with"
+                " ignore_unknown_columns=True or ignore_columns=[...])"
+            )
+        for column, target in self.targets.items():
+            problems.append(
+                f"column_map sends {column!r} to {target!r}, which is neither a contact field"
+                " nor a custom field (correct the target, or create it as a text custom field"
+                " with create_missing_fields=True)"
+            )
+        super().__init__("; ".join(problems))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"1 {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
 _CLASS_BY_STATUS: dict[int, type[APIError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -425,7 +514,7 @@ def error_from_response(
     """
     lowered = {name.lower(): value for name, value in headers.items()}
     safe_headers = {
-        name: ("***" if name.lower() in _SECRET_HEADERS else value)
+        name: ("***" if name.lower() in SECRET_HEADERS else value)
         for name, value in headers.items()
     }
     text = body.decode("utf-8", errors="replace")
@@ -489,10 +578,17 @@ def error_from_response(
     if error_class is RateLimitError:
         wall = now_wall if now_wall is not None else time.time()
         retry_after = parse_retry_after(lowered.get("retry-after"), wall)
-        if fields["code"] in contract.Vocabularies.DirectLinkedInSendLimitCode:
+        if fields["code"] is not None and _is_linkedin_send_cap(fields["code"]):
             return LinkedInLimitError(retry_after=retry_after, **fields)
         return RateLimitError(retry_after=retry_after, **fields)
     return error_class(**fields)
+
+
+def _is_linkedin_send_cap(code: str) -> bool:
+    # Imported on a coded 429 only: building a client reads no contract until it needs one.
+    from reply_contact_data_client.contract import Vocabularies
+
+    return code in Vocabularies.DirectLinkedInSendLimitCode
 
 
 def _reason_phrase(status: int | None) -> str:

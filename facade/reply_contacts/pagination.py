@@ -3,6 +3,7 @@
 The API pages by offset (`top`, `skip`) and says `hasMore`; it sends no total. Pages are requested
 at the endpoint's maximum size (fewest requests against the per-user budget) unless `max_items`
 needs fewer, and iteration stops on `hasMore=false`, on an empty page, or at `max_items`.
+Inside a plan, `items = yield from query.collect()` walks the same pages.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ._plan import Call
+from ._plan import Call, Flow, Plan
 
 if TYPE_CHECKING:
     from reply_contact_data_client.contract import Operation
@@ -31,6 +32,9 @@ class PageQuery(Generic[T]):
     page_size: int | None = None
     max_items: int | None = None
     skip: int = 0
+    # Arguments known only when the pages are fetched, from a plan run before each page: a
+    # filter body whose custom-field titles the catalog resolves (no request once it is loaded).
+    prepare: Callable[[], Flow[Mapping[str, Any]]] | None = None
 
     @property
     def max_page_size(self) -> int:
@@ -49,6 +53,25 @@ class PageQuery(Generic[T]):
         if remaining is not None:
             top = max(1, min(top, remaining))
         return Call(self.operation, {**self.kwargs, "top": top, "skip": skip})
+
+    def plan_for(self, skip: int, remaining: int | None) -> Plan[Any]:
+        """The plan of one page: its call, after `prepare` when there is one."""
+        call = self.call_for(skip, remaining)
+        return call if self.prepare is None else self._prepared(call, self.prepare)
+
+    @staticmethod
+    def _prepared(call: Call[Any], prepare: Callable[[], Flow[Mapping[str, Any]]]) -> Flow[Any]:
+        extra = yield from prepare()
+        return (yield Call(call.operation, {**call.kwargs, **extra}))
+
+    def collect(self) -> Flow[list[T]]:
+        """Every item (up to `max_items`) as a plan: `items = yield from query.collect()`."""
+        cursor = _Cursor(self)
+        items: list[T] = []
+        while not cursor.done:
+            page = yield from cursor.next_call()
+            items.extend(cursor.accept(page))
+        return items
 
 
 def _items_of(page: Any) -> list[Any]:
@@ -84,8 +107,8 @@ class _Cursor:
             return None
         return self.query.max_items - self.yielded
 
-    def next_call(self) -> Call[Any]:
-        return self.query.call_for(self.skip, self.remaining())
+    def next_call(self) -> Plan[Any]:
+        return self.query.plan_for(self.skip, self.remaining())
 
     def accept(self, page: Any) -> list[Any]:
         items = _items_of(page)
@@ -108,7 +131,7 @@ class _Cursor:
 class Paginator(Generic[T]):
     """`for item in paginator` walks every page lazily; `.pages()` yields the page models."""
 
-    def __init__(self, run: Callable[[Call[Any]], Any], query: PageQuery[T]) -> None:
+    def __init__(self, run: Callable[[Plan[Any]], Any], query: PageQuery[T]) -> None:
         self._run = run
         self._query = query
 
@@ -134,7 +157,7 @@ class Paginator(Generic[T]):
 class AsyncPaginator(Generic[T]):
     """`async for item in paginator` walks every page lazily; `.pages()` yields page models."""
 
-    def __init__(self, run: Callable[[Call[Any]], Awaitable[Any]], query: PageQuery[T]) -> None:
+    def __init__(self, run: Callable[[Plan[Any]], Awaitable[Any]], query: PageQuery[T]) -> None:
         self._run = run
         self._query = query
 

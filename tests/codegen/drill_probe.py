@@ -62,9 +62,7 @@ def note_attempts() -> int:
         attempts += 1
         if attempts == 1:
             return httpx.Response(503, json={"title": "Unavailable", "status": 503})
-        return httpx.Response(
-            201, json={"id": 1, "contactId": 7, "text": "hi", "createdAt": "2026-01-01T00:00:00Z"}
-        )
+        return httpx.Response(204)  # the spec's answer to an added note
 
     client = ReplyContacts(
         api_key="k",

@@ -88,7 +88,7 @@ def test_get_or_create_uses_the_winner_of_a_race(client: Any, sb: Sandbox) -> No
     """A list created by someone else between our lookup and our create is used, not a 409."""
     other = type(client)(api_key=API_KEY, base_url=sb.url, rate_limit=None)
     generated = client._generated
-    flow = ContactListsOperations._get_or_create(client.contact_lists, "Raced")
+    flow = ContactListsOperations(client).get_or_create("Raced")  # the plan, run by hand
     lookup = next(flow)
     create = flow.send(call_sync(generated, lookup))
     assert create.operation == Operations.create_contact_list

@@ -56,6 +56,20 @@ def test_constructing_clients_loads_no_model() -> None:
     )
 
 
+def test_a_client_given_its_url_reads_no_contract_until_it_needs_one() -> None:
+    # The contract is read by the namespaces, the first retry decision and a default URL; a
+    # client that is only built does not pay for importing it.
+    run_fresh(
+        """
+        from reply_contacts import ReplyContacts
+        client = ReplyContacts(api_key="rk_lazy_test_key", base_url="https://api.reply.io")
+        assert not loaded("reply_contact_data_client.contract"), "contract loaded"
+        ReplyContacts(api_key="rk_lazy_test_key")  # the default URL is the contract's server
+        assert loaded("reply_contact_data_client.contract")
+        """
+    )
+
+
 def test_the_first_call_loads_what_it_needs() -> None:
     run_fresh(
         """

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import reply_contact_data_client.api as generated_api
+import reply_contacts._catalog as catalog
 import reply_contacts.resources as resources
 import yaml
 from facade_support import Recorder, run
@@ -48,8 +49,13 @@ def test_every_spec_operation_is_reachable_from_a_namespace() -> None:
         if module.stem != "__init__"
     }
     assert {snake(op) for op in operations} == generated
-    # The resources' namespaces, and the client's own whoami() and teams() (_identity.py).
-    modules = [*Path(resources.__file__).parent.glob("*.py"), Path(identity_plans.__file__)]
+    # The namespaces, the custom-field catalog that `custom_fields.list` refreshes, and the
+    # client's own whoami() and teams() (_identity.py).
+    modules = [
+        *Path(resources.__file__).parent.glob("*.py"),
+        Path(catalog.__file__),
+        Path(identity_plans.__file__),
+    ]
     source = "\n".join(p.read_text() for p in modules)
     unreachable = sorted(op for op in operations if not re.search(rf"\b{snake(op)}\b", source))
     assert unreachable == []

@@ -15,6 +15,7 @@ from reply_contacts.sandbox import Sandbox
 from reply_contacts.transport import RateLimitPolicy
 from reply_contacts.transport.budget import budget_key
 from reply_contacts.transport.redis_limiter import RedisLimiter
+from reply_contacts.transport.redis_scripts import budget_keys
 
 KEYS = ("rk_redis_user_key_a1", "rk_redis_user_key_b2")
 # 5 per 2 s: twelve requests take three windows. The margin (10% of the window) absorbs how late
@@ -71,7 +72,9 @@ def test_two_keys_of_one_user_share_one_redis_budget(
     assert sandbox.stats()["byStatus"].get("429", 0) == 0
     user = budget_key(httpx.URL(sandbox.url), user_id=1)
     stored = {key.decode() for key in redis_client.scan_iter(match=f"{namespace}:*")}
-    assert f"{namespace}:{{{user}}}:sends" in stored
-    # Nothing kept per key beyond each key's one whoami (sent under the key's own budget).
-    per_key = [key for key in stored if "user:" not in key]
-    assert len(per_key) <= len(KEYS)
+    assert budget_keys(namespace, user).sends in stored
+    # The budgets Redis holds, by their hash tag: the user's, and at most each key's own for
+    # its one whoami (sent under the key's provisional budget); nothing else per key.
+    budgets = {key.split("{", 1)[1].split("}", 1)[0] for key in stored}
+    assert user in budgets
+    assert len(budgets - {user}) <= len(KEYS)

@@ -21,6 +21,11 @@ from reply_contacts.transport import (
     RetryPolicy,
 )
 from reply_contacts.transport.budget import IdentityCache, budget_key
+from reply_contacts.transport.ratelimit import (
+    PAUSE_WINDOW,
+    BudgetWait,
+    listening_for_budget_waits,
+)
 
 pytestmark = pytest.mark.usefixtures("user_budgets")
 
@@ -44,7 +49,7 @@ def transport_for(
         api_key=key,
         transport=httpx.MockTransport(server),
         limiter=limiter,
-        rate_limit=limiter.policy,
+        rate_limit=options.pop("rate_limit", limiter.policy),
         retry=options.pop("retry", RetryPolicy(max_wait=10_000, deadline=100_000)),
         clock=clock,
         **options,
@@ -262,3 +267,27 @@ def test_the_api_budget_429_still_pauses(
     transport = transport_for("rk_budget_user_00001", clock, server, limiter, budget_key="b")
     assert call(transport, "GET", "/v3/contacts").status_code == 200  # retried after the pause
     assert server.times[1] - server.times[0] == 30.0
+
+
+@pytest.mark.parametrize("proactive", [True, False], ids=["limited", "unlimited"])
+def test_a_429_pause_is_announced_for_the_users_budget(
+    call: Caller, clock: FakeClock, server: FakeServer, proactive: bool
+) -> None:
+    # What a listener hears names the budget the pause holds (user 8's), not the key's own.
+    limited = problem(429, "Too Many Requests", "Rate limit exceeded. Retry after 30 seconds.")
+    limited.headers["Retry-After"] = "30"
+    server.script = [limited, ok(), ok()]
+    limiter = InMemoryLimiter(RateLimitPolicy(margin=0.0), clock=clock)
+    org = "rk_org_key_for_all_00"
+    policy = limiter.policy if proactive else None
+    transport = transport_for(org, clock, server, limiter, user_id=8, rate_limit=policy)
+    user = budget_key(ORIGIN, user_id=8)
+    heard: list[BudgetWait] = []
+    with listening_for_budget_waits(heard.append):
+        assert send(call, transport, org).status_code == 200  # retried after the pause
+        limiter.pause(user, 5)  # a pause another client of user 8 met meanwhile
+        assert send(call, transport, org).status_code == 200
+    assert [(event.key, event.seconds, event.window) for event in heard] == [
+        (user, 30.0, PAUSE_WINDOW),
+        (user, 5.0, PAUSE_WINDOW),
+    ]

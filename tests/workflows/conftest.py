@@ -1,9 +1,11 @@
 """Shared fixtures of the workflow tests: the plugin's sandbox (reset per test) with rate
-limiting off, and sync and async clients bound to it."""
+limiting off, and sync and async clients bound to it (`importer` is either, one test body for
+both: wrap each call in `await run(...)` from import_support)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 from reply_contacts import AsyncReplyContacts, ReplyContacts
@@ -26,3 +28,14 @@ def client(sb: Sandbox) -> Iterator[ReplyContacts]:
 async def aclient(sb: Sandbox) -> AsyncIterator[AsyncReplyContacts]:
     async with AsyncReplyContacts(api_key=sb.api_key, base_url=sb.url, rate_limit=None) as c:
         yield c
+
+
+@pytest.fixture(params=["sync", "async"])
+async def importer(request: pytest.FixtureRequest, sb: Sandbox) -> AsyncIterator[Any]:
+    options: dict[str, Any] = {"api_key": sb.api_key, "base_url": sb.url, "rate_limit": None}
+    if request.param == "sync":
+        with ReplyContacts(**options) as sync_client:
+            yield sync_client
+    else:
+        async with AsyncReplyContacts(**options) as async_client:
+            yield async_client

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from reply_contact_data_client.contract import Operation
@@ -15,12 +15,6 @@ from ..errors import APIConnectionError, ConflictError, ServerError
 from ..results import BulkResult, bulk_result
 
 M = TypeVar("M")
-
-
-class SupportsRequestBody(Protocol):
-    """Anything that can produce a request body: filter builders implement this."""
-
-    def to_body(self) -> dict[str, Any]: ...
 
 
 def unset_if_none(value: Any) -> Any:
@@ -116,7 +110,7 @@ def build_model(cls: type[M], value: M | Mapping[str, Any] | None, fields: Mappi
     unknown = sorted(set(fields) - _python_names(cls))
     if unknown:
         raise TypeError(f"{cls.__name__} has no field(s) {', '.join(unknown)}")
-    return build_model(cls, {_api_name(k): _jsonable(v) for k, v in fields.items()}, {})
+    return build_model(cls, {camel_case(k): _jsonable(v) for k, v in fields.items()}, {})
 
 
 _PYTHON_NAMES: dict[type[Any], frozenset[str]] = {}
@@ -131,11 +125,12 @@ def _python_names(cls: type[Any]) -> frozenset[str]:
 
 
 def _api_names(cls: type[Any]) -> frozenset[str]:
-    return frozenset(_api_name(name) for name in _python_names(cls))
+    return frozenset(camel_case(name) for name in _python_names(cls))
 
 
-def _api_name(python_name: str) -> str:
-    """The generator's snake_case name back to the API's camelCase (first_name -> firstName)."""
+def camel_case(python_name: str) -> str:
+    """The generator's snake_case name back to the API's camelCase (first_name -> firstName);
+    a name already in camelCase is kept."""
     head, *rest = python_name.rstrip("_").split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
@@ -150,19 +145,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {k: _jsonable(v) for k, v in value.items()}
     return value
-
-
-def as_body(value: SupportsRequestBody | Mapping[str, Any] | Any | None) -> dict[str, Any]:
-    """A JSON body from a filter builder, a generated model or a mapping."""
-    if value is None:
-        return {}
-    if hasattr(value, "to_body"):
-        return dict(value.to_body())
-    if hasattr(value, "to_dict"):
-        return dict(value.to_dict())
-    if isinstance(value, Mapping):
-        return dict(value)
-    raise TypeError(f"cannot use a {type(value).__name__} as a request body")
 
 
 def id_list(ids: int | Iterable[int], what: str = "id") -> list[int]:
@@ -198,18 +180,24 @@ def batch_size(operation: Operation, pointer: str) -> int:
 
 def bulk_in_chunks(
     operation: Operation,
-    pointer: str,
     ids: Sequence[int],
-    make_call: Callable[[list[int]], Call[Any]],
+    body: Callable[..., Any],
+    field: str,
+    *,
+    path: Mapping[str, Any] | None = None,
+    **fields: Any,
 ) -> Flow[BulkResult]:
     """Run a per-id bulk endpoint over any number of ids; merge the per-id results.
 
-    Each request carries as many ids as the spec's `maxItems` for the id array at `pointer`
-    allows, so a limit changed in the spec changes the batching with no edit here. Every failure
-    of every chunk is kept, so the caller sees all of them, not only the first.
+    Each request's body is `body(**{field: chunk}, **fields)` (a generated request model and the
+    Python name of its id array, e.g. `ContactIdsRequest, "contact_ids"`); `path` holds the path
+    parameters (`{"id": list_id}`). A chunk holds as many ids as the spec's `maxItems` for that
+    array allows, so a limit changed in the spec changes the batching with no edit here. Every
+    failure of every chunk is kept, so the caller sees all of them, not only the first.
     """
     result = BulkResult(operation.name, ())
-    for chunk in chunks(ids, batch_size(operation, pointer)):
-        parsed = yield make_call(chunk)
+    for chunk in chunks(ids, batch_size(operation, f"/{camel_case(field)}")):
+        request = body(**{field: chunk}, **fields)
+        parsed = yield Call(operation, {**(path or {}), "body": request})
         result = result.merge(bulk_result(operation.name, chunk, parsed))
     return result

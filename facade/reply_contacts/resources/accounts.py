@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from reply_contact_data_client.contract import Operation, Operations
+from reply_contact_data_client.contract import Operation, Operations, Vocabularies
 
+from .._body import SupportsRequestBody, as_body
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import (
-    SupportsRequestBody,
-    as_body,
-    build_model,
-    bulk_in_chunks,
-    id_list,
-    unset_if_none,
-)
+from ._common import build_model, bulk_in_chunks, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -43,8 +37,9 @@ def _sort_direction(direction: str | None) -> Any:
 
     if direction is None:
         return unset_if_none(None)
-    if direction not in {"asc", "desc"}:
-        raise ValueError(f"sort_direction must be 'asc' or 'desc', got {direction!r}")
+    if direction not in Vocabularies.SortDirection:
+        allowed = " or ".join(repr(value) for value in Vocabularies.SortDirection)
+        raise ValueError(f"sort_direction must be {allowed}, got {direction!r}")
     return SortDirection(direction)
 
 
@@ -79,12 +74,13 @@ class AccountsOperations(ResourceBase):
 
     @operation
     def list_page(
-        self, *, top: int = 25, skip: int = 0, search: str | None = None
+        self, *, top: int | None = None, skip: int = 0, search: str | None = None
     ) -> Call[ContactAccountPage]:
-        """One page of accounts, exactly as the API returns it."""
+        """One page of accounts, exactly as the API returns it (`top=None`: the API's default
+        page size)."""
         return Call(
             Operations.get_contact_accounts,
-            {"top": top, "skip": skip, "search": unset_if_none(search)},
+            {"top": unset_if_none(top), "skip": skip, "search": unset_if_none(search)},
         )
 
     @paginated
@@ -102,6 +98,16 @@ class AccountsOperations(ResourceBase):
             {"body": _filter_body(filter)},
             page_size=page_size,
             max_items=max_items,
+        )
+
+    @operation
+    def filter_page(
+        self, filter: AccountFilterInput = None, *, top: int | None = None, skip: int = 0
+    ) -> Call[ContactAccountPage]:
+        """One page of a filter, exactly as the API returns it."""
+        return Call(
+            Operations.filter_contact_accounts,
+            {"body": _filter_body(filter), "top": unset_if_none(top), "skip": skip},
         )
 
     @operation
@@ -145,9 +151,10 @@ class AccountsOperations(ResourceBase):
 
     @operation
     def bulk_create(
-        self, accounts: builtins.list[ContactAccountCreateRequest | Mapping[str, Any]]
+        self, accounts: Sequence[ContactAccountCreateRequest | Mapping[str, Any]]
     ) -> Call[builtins.list[ContactAccountCreateItemResult]]:
-        """Create up to 100 accounts in one call; one result per input, in order.
+        """Create up to `BULK_CREATE_MAX` accounts (the spec's maxItems) in one call; one result
+        per input, in order.
 
         For more, with every failure reported, use `client.workflows.create_accounts(...)`.
         """
@@ -169,15 +176,9 @@ class AccountsOperations(ResourceBase):
         """Delete many accounts; every id that was not deleted is reported, with why."""
         from reply_contact_data_client.models import ContactAccountBulkDeleteRequest
 
-        def make_call(chunk: builtins.list[int]) -> Call[Any]:
-            body = ContactAccountBulkDeleteRequest(ids=chunk)
-            return Call(Operations.bulk_delete_contact_accounts, {"body": body})
-
         ids = id_list(account_ids, "account id")
-        return (
-            yield from bulk_in_chunks(
-                Operations.bulk_delete_contact_accounts, "/ids", ids, make_call
-            )
+        return bulk_in_chunks(
+            Operations.bulk_delete_contact_accounts, ids, ContactAccountBulkDeleteRequest, "ids"
         )
 
     @operation
@@ -227,12 +228,9 @@ class AccountsOperations(ResourceBase):
 
         (account_id,) = id_list(account_id, "account_id")
         ids = id_list(contact_ids, "contact id")
-
-        def make_call(chunk: builtins.list[int]) -> Call[Any]:
-            body = ContactAccountContactIdsRequest(contact_ids=chunk)
-            return Call(operation, {"id": account_id, "body": body})
-
-        return (yield from bulk_in_chunks(operation, "/contactIds", ids, make_call))
+        return bulk_in_chunks(
+            operation, ids, ContactAccountContactIdsRequest, "contact_ids", path={"id": account_id}
+        )
 
 
 class Accounts(AccountsOperations, SyncResource):

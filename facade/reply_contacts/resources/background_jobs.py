@@ -35,7 +35,8 @@ class BackgroundJobsOperations(ResourceBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> PageQuery[BackgroundJobListItem]:
-        """Every background job, lazily (pages of up to 200); `category` e.g. "email-validation"."""
+        """Every background job, lazily (the largest pages the API allows); `category` e.g.
+        "email-validation"."""
         return PageQuery(
             Operations.get_background_jobs,
             {"category": unset_if_none(category)},

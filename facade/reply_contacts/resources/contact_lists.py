@@ -2,106 +2,59 @@
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from reply_contact_data_client.contract import Operation, Operations
+from reply_contact_data_client.contract import Operations
 
 from .._plan import Call, Flow
-from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
-from .._text import check_name
-from ..pagination import PageQuery
+from .._resource import AsyncResource, SyncResource, operation
 from ..results import BulkResult
-from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unset_if_none
+from ._common import id_list
+from ._lists import ListKind, NamedLists, find_or_create
 
 if TYPE_CHECKING:
-    from reply_contact_data_client.models import ContactList, ContactListPage
+    from reply_contact_data_client.models import ContactList, ContactListPage  # noqa: F401 - base type args
 
 
-class ContactListsOperations(ResourceBase):
-    @paginated
-    def list(
-        self,
-        *,
-        search: str | None = None,
-        page_size: int | None = None,
-        max_items: int | None = None,
-    ) -> PageQuery[ContactList]:
-        """Every list you own or that is shared with your team; `search` matches names."""
-        return PageQuery(
-            Operations.get_contact_lists,
-            {"search": unset_if_none(search)},
-            page_size=page_size,
-            max_items=max_items,
-        )
+def _models() -> Any:
+    from reply_contact_data_client import models
 
-    @operation
-    def list_page(
-        self, *, top: int = 25, skip: int = 0, search: str | None = None
-    ) -> Call[ContactListPage]:
-        """One page of lists, exactly as the API returns it."""
-        return Call(
-            Operations.get_contact_lists,
-            {"top": top, "skip": skip, "search": unset_if_none(search)},
-        )
+    return models
 
-    @operation
-    def get(self, list_id: int) -> Call[ContactList]:
-        (list_id,) = id_list(list_id, "list_id")
-        return Call(Operations.get_contact_list_by_id, {"id": list_id})
 
-    @operation
-    def find_by_name(self, name: str) -> Flow[ContactList | None]:
-        """The list named exactly `name` (case-insensitive), or None."""
-        return (yield from self._find_by_name(name))
+CONTACT_LISTS = ListKind(
+    noun="list",
+    name_label="a list name",
+    member="contact id",
+    member_field="contact_ids",
+    list_op=Operations.get_contact_lists,
+    get_op=Operations.get_contact_list_by_id,
+    create_op=Operations.create_contact_list,
+    update_op=Operations.update_contact_list,
+    delete_op=Operations.delete_contact_list,
+    create_request=lambda: _models().ContactListCreateRequest,
+    update_request=lambda: _models().ContactListUpdateRequest,
+    member_request=lambda: _models().ContactIdsRequest,
+)
 
-    def _find_by_name(self, name: str) -> Flow[ContactList | None]:
-        check_name(name, "a list name")
-        found = yield from find_by_name(Operations.get_contact_lists, name)
-        return cast("ContactList | None", found)
+
+class ContactListsOperations(NamedLists["ContactList", "ContactListPage"]):
+    """Contact lists: every list you own or that is shared with your team."""
+
+    kind = CONTACT_LISTS
 
     @operation
     def create(self, name: str, *, shared: bool = False) -> Call[ContactList]:
         """Create a list. Raises ConflictError (`contactsList.duplicateName`)."""
-        from reply_contact_data_client.models import ContactListCreateRequest
-
-        body = ContactListCreateRequest(name=check_name(name, "a list name"), is_shared=shared)
+        body = self._create_body(name, is_shared=shared)
         return Call(Operations.create_contact_list, {"body": body})
 
     @operation
     def get_or_create(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
-        """The list with this name, created if missing (safe against a concurrent creator)."""
-        return (yield from self._get_or_create(name, shared=shared))
-
-    def _get_or_create(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
-        found = yield from self._find_by_name(name)
-        if found is not None:
-            return found
-        return (yield from self._create_or_find(name, shared=shared))
-
-    def _create_or_find(self, name: str, *, shared: bool = False) -> Flow[ContactList]:
-        """Create the list; list names are unique, so a repeated create finds the first one."""
-        from reply_contact_data_client.models import ContactListCreateRequest
-
-        body = ContactListCreateRequest(name=check_name(name, "a list name"), is_shared=shared)
-        create: Call[ContactList] = Call(Operations.create_contact_list, {"body": body})
-        found = yield from create_or_find(create, lambda: self._find_by_name(name))
-        return cast("ContactList", found)
-
-    @operation
-    def rename(self, list_id: int, name: str) -> Call[ContactList]:
-        from reply_contact_data_client.models import ContactListUpdateRequest
-
-        (list_id,) = id_list(list_id, "list_id")
-        body = ContactListUpdateRequest(name=check_name(name, "a list name"))
-        return Call(Operations.update_contact_list, {"id": list_id, "body": body})
-
-    @operation
-    def delete(self, list_id: int) -> Call[None]:
-        """Delete a list; its contacts are kept."""
-        (list_id,) = id_list(list_id, "list_id")
-        return Call(Operations.delete_contact_list, {"id": list_id}, lambda _: None)
+        """The list with this name, created if missing (safe against a concurrent creator and
+        against a create whose answer was lost)."""
+        return find_or_create(self, name, self.create(name, shared=shared))
 
     @operation
     def share(self, list_id: int) -> Call[None]:
@@ -117,34 +70,12 @@ class ContactListsOperations(ResourceBase):
     def add_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """File contacts into a list, keeping their other memberships. Every failed id is
         reported in the result (per-item code 8, ContactNotProcessed)."""
-        return (
-            yield from self._membership(
-                Operations.add_contacts_to_contact_list, list_id, contact_ids
-            )
-        )
+        return self.kind.members(Operations.add_contacts_to_contact_list, list_id, contact_ids)
 
     @operation
     def move_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """Move contacts into a list and out of every other list."""
-        return (
-            yield from self._membership(
-                Operations.move_contacts_to_contact_list, list_id, contact_ids
-            )
-        )
-
-    def _membership(
-        self, operation: Operation, list_id: int, contact_ids: Iterable[int]
-    ) -> Flow[BulkResult]:
-        from reply_contact_data_client.models import ContactIdsRequest
-
-        (list_id,) = id_list(list_id, "list_id")
-        ids = id_list(contact_ids, "contact id")
-
-        def make_call(chunk: builtins.list[int]) -> Call[Any]:
-            body = ContactIdsRequest(contact_ids=chunk)
-            return Call(operation, {"id": list_id, "body": body})
-
-        return (yield from bulk_in_chunks(operation, "/contactIds", ids, make_call))
+        return self.kind.members(Operations.move_contacts_to_contact_list, list_id, contact_ids)
 
 
 class ContactLists(ContactListsOperations, SyncResource):

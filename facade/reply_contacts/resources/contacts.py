@@ -5,23 +5,17 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from reply_contact_data_client.contract import Operation, Operations
+from reply_contact_data_client.contract import Operation, Operations, Vocabularies
 
+from .._body import SupportsRequestBody, as_body
 from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from .._text import check_name
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import (
-    SupportsRequestBody,
-    as_body,
-    build_model,
-    bulk_in_chunks,
-    id_list,
-    unset_if_none,
-)
+from ._common import build_model, bulk_in_chunks, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -74,13 +68,14 @@ class ContactsOperations(ResourceBase):
     def list(
         self, *, page_size: int | None = None, max_items: int | None = None
     ) -> PageQuery[Contact]:
-        """Every contact, lazily, one page (up to 1,000) in memory at a time."""
+        """Every contact, lazily, one page (the largest the API allows) in memory at a time."""
         return PageQuery(Operations.get_contacts, {}, page_size=page_size, max_items=max_items)
 
     @operation
-    def list_page(self, *, top: int = 25, skip: int = 0) -> Call[ContactPage]:
-        """One page of contacts, exactly as the API returns it."""
-        return Call(Operations.get_contacts, {"top": top, "skip": skip})
+    def list_page(self, *, top: int | None = None, skip: int = 0) -> Call[ContactPage]:
+        """One page of contacts, exactly as the API returns it (`top=None`: the API's default
+        page size)."""
+        return Call(Operations.get_contacts, {"top": unset_if_none(top), "skip": skip})
 
     @operation
     def get(self, contact_id: int) -> Call[Contact]:
@@ -112,11 +107,20 @@ class ContactsOperations(ResourceBase):
         max_items: int | None = None,
     ) -> PageQuery[Contact]:
         """Every contact matching a filter (a `ContactFilter` builder, a generated
-        `ContactFilterRequest`, or an API-shaped dict), lazily, page by page."""
-        from ..filters import filter_query
+        `ContactFilterRequest`, or an API-shaped dict), lazily, page by page. Custom fields
+        named by title are resolved on the way, through the client's catalog."""
+        catalog = self._owner.field_catalog
 
-        return filter_query(
-            filter, self._owner.field_catalog, page_size=page_size, max_items=max_items
+        def body() -> Flow[Mapping[str, Any]]:
+            resolved = yield from catalog.request_body(filter)
+            return {"body": _filter_body(resolved)}
+
+        return PageQuery(
+            Operations.filter_contacts,
+            {},
+            page_size=page_size,
+            max_items=max_items,
+            prepare=body,
         )
 
     @operation
@@ -124,24 +128,21 @@ class ContactsOperations(ResourceBase):
         self,
         filter: ContactFilterInput = None,
         *,
-        top: int = 25,
+        top: int | None = None,
         skip: int = 0,
     ) -> Flow[ContactPage]:
         """One page of a filter, exactly as the API returns it."""
-        from ..filters import resolve_filter_body
-
-        body = yield from resolve_filter_body(filter, self._owner.field_catalog)
+        body = yield from self._owner.field_catalog.request_body(filter)
         page: ContactPage = yield Call(
-            Operations.filter_contacts, {"body": _filter_body(body), "top": top, "skip": skip}
+            Operations.filter_contacts,
+            {"body": _filter_body(body), "top": unset_if_none(top), "skip": skip},
         )
         return page
 
     @operation
     def count(self, filter: ContactFilterInput = None) -> Flow[int]:
         """How many contacts match a filter (sort order is ignored)."""
-        from ..filters import resolve_filter_body
-
-        body = yield from resolve_filter_body(filter, self._owner.field_catalog)
+        body = yield from self._owner.field_catalog.request_body(filter)
         count: int = yield Call(
             Operations.filter_contacts_count,
             {"body": _filter_body(body, for_count=True)},
@@ -164,17 +165,20 @@ class ContactsOperations(ResourceBase):
 
         `custom_fields` maps field titles (or ids) to values. The live API is known to drop
         custom fields sent on create, so they are written with a follow-up update: nothing is
-        silently lost. An existing email is refused (`contact.invalidInput`); use import to
+        silently lost. The titles are resolved first, so an unknown one fails before the
+        contact exists. An existing email is refused (`contact.invalidInput`); use import to
         upsert.
         """
         from reply_contact_data_client.models import ContactCreateRequest
 
         body = build_model(ContactCreateRequest, contact, fields)
+        patch = (yield from self._custom_field_patch(custom_fields)) if custom_fields else None
         created: Contact = yield Call(Operations.create_contact, {"body": body})
-        if not custom_fields:
+        if patch is None:
             return created
-        patch = yield from self._custom_field_patch(custom_fields)
-        updated: Contact = yield Call(Operations.update_contact, {"id": created.id, "body": patch})
+        updated: Contact = yield Call(
+            Operations.update_contact, {"id": cast(int, created.id), "body": patch}
+        )
         return updated
 
     @operation
@@ -224,10 +228,11 @@ class ContactsOperations(ResourceBase):
         from ..results import bulk_result
 
         ids = id_list(contact_ids, "contact id")
+        operation = Operations.bulk_delete_contacts
         return Call(
-            Operations.bulk_delete_contacts,
+            operation,
             {"body": BulkDeleteRequest(ids=ids)},
-            lambda parsed: bulk_result("bulk_delete_contacts", ids, parsed),
+            lambda parsed: bulk_result(operation.name, ids, parsed),
         )
 
     @operation
@@ -244,7 +249,8 @@ class ContactsOperations(ResourceBase):
         sequence_id: int | None = None,
         dedupe_keys: Mapping[str, Any] | None = None,
     ) -> Call[ContactsImportResponse]:
-        """One import call (≤ 1,000 items, each with firstName): per-item results in input order.
+        """One import call (≤ `IMPORT_MAX_ITEMS` items, each with firstName): per-item results in
+        input order.
 
         For any number of rows, local validation, list resolution and resumability, use
         `client.workflows.import_to_list(...)`.
@@ -328,10 +334,7 @@ class ContactsOperations(ResourceBase):
     @operation
     def custom_values(self, contact: Contact | int) -> Flow[dict[str, str | None]]:
         """The contact's custom field values keyed by field title (the API keys them by id)."""
-        if isinstance(contact, int):
-            fetched: Contact = yield Call(Operations.get_contact_by_id, {"id": id_list(contact)[0]})
-        else:
-            fetched = contact
+        fetched = (yield from self.get(contact)) if isinstance(contact, int) else contact
         raw = [(str(cf.key), _text_or_none(cf.value)) for cf in (fetched.custom_fields or [])]
         titles = yield from self._owner.field_catalog.titles_for([key for key, _ in raw])
         return {titles[key]: value for key, value in raw}
@@ -394,15 +397,13 @@ class ContactsOperations(ResourceBase):
         """Record (or clear) a reply captured outside Reply, in every sequence; stops steps."""
         from reply_contact_data_client.models import SetContactsRepliedRequest
 
-        def make_call(chunk: builtins.list[int]) -> Call[Any]:
-            body = SetContactsRepliedRequest(contact_ids=chunk, is_replied=replied)
-            return Call(Operations.set_contacts_replied, {"body": body})
-
         ids = id_list(contact_ids, "contact id")
-        return (
-            yield from bulk_in_chunks(
-                Operations.set_contacts_replied, "/contactIds", ids, make_call
-            )
+        return bulk_in_chunks(
+            Operations.set_contacts_replied,
+            ids,
+            SetContactsRepliedRequest,
+            "contact_ids",
+            is_replied=replied,
         )
 
     @operation
@@ -422,17 +423,14 @@ class ContactsOperations(ResourceBase):
         if not bounced and resend_emails is None:
             raise ValueError("resend_emails (True or False) is required when clearing a bounce")
 
-        def make_call(chunk: builtins.list[int]) -> Call[Any]:
-            body = SetContactsBouncedRequest(
-                contact_ids=chunk, is_bounced=bounced, resend_emails=unset_if_none(resend_emails)
-            )
-            return Call(Operations.set_contacts_bounced, {"body": body})
-
         ids = id_list(contact_ids, "contact id")
-        return (
-            yield from bulk_in_chunks(
-                Operations.set_contacts_bounced, "/contactIds", ids, make_call
-            )
+        return bulk_in_chunks(
+            Operations.set_contacts_bounced,
+            ids,
+            SetContactsBouncedRequest,
+            "contact_ids",
+            is_bounced=bounced,
+            resend_emails=unset_if_none(resend_emails),
         )
 
     @operation
@@ -440,16 +438,14 @@ class ContactsOperations(ResourceBase):
         """Opt contacts out (finishing them in every sequence) or clear the opt-out."""
         from reply_contact_data_client.models import SetContactsOptedOutRequest
 
-        def make_call(chunk: builtins.list[int]) -> Call[Any]:
-            body = SetContactsOptedOutRequest(contact_ids=chunk, is_opted_out=opted_out)
-            return Call(Operations.set_contacts_opted_out, {"body": body})
-
         # The endpoint refuses duplicate ids; drop them here, keeping the first occurrence.
         ids = list(dict.fromkeys(id_list(contact_ids, "contact id")))
-        return (
-            yield from bulk_in_chunks(
-                Operations.set_contacts_opted_out, "/contactIds", ids, make_call
-            )
+        return bulk_in_chunks(
+            Operations.set_contacts_opted_out,
+            ids,
+            SetContactsOptedOutRequest,
+            "contact_ids",
+            is_opted_out=opted_out,
         )
 
     @operation
@@ -460,21 +456,17 @@ class ContactsOperations(ResourceBase):
             WritableStatusInSequence,
         )
 
-        allowed = {s.value for s in WritableStatusInSequence}
+        allowed = Vocabularies.WritableStatusInSequence
         if status not in allowed:
             raise ValueError(f"status must be one of {sorted(allowed)}, got {status!r}")
 
-        def make_call(chunk: builtins.list[int]) -> Call[Any]:
-            body = SetContactsStatusInSequenceRequest(
-                contact_ids=chunk, status_in_sequence=WritableStatusInSequence(status)
-            )
-            return Call(Operations.set_contacts_status_in_sequence, {"body": body})
-
         ids = id_list(contact_ids, "contact id")
-        return (
-            yield from bulk_in_chunks(
-                Operations.set_contacts_status_in_sequence, "/contactIds", ids, make_call
-            )
+        return bulk_in_chunks(
+            Operations.set_contacts_status_in_sequence,
+            ids,
+            SetContactsStatusInSequenceRequest,
+            "contact_ids",
+            status_in_sequence=WritableStatusInSequence(status),
         )
 
     # -- direct outreach -----------------------------------------------------------------------
@@ -544,7 +536,7 @@ class ContactsOperations(ResourceBase):
     def send_linkedin_ai_voice(
         self, contact_id: int, *, linkedin_account_id: int, script: str
     ) -> Call[DirectLinkedInSendResult]:
-        """Send an AI-generated LinkedIn voice message from a script (≤ 1,000 characters)."""
+        """Send an AI-generated LinkedIn voice message read from a short script."""
         from reply_contact_data_client.models import SendDirectLinkedInAiVoiceRequest
 
         body = SendDirectLinkedInAiVoiceRequest(

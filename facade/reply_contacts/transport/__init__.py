@@ -5,18 +5,16 @@ Hand `build_transport(api_key=..., base_url=...)` to the generated client as
 """
 
 from reply_contacts.transport.clock import Clock, FakeClock, SystemClock
-from reply_contacts.transport.headers import ActingAs, default_user_agent
-from reply_contacts.transport.idempotency import (
-    IDEMPOTENT_POST_PATTERNS,
-    IDEMPOTENT_POSTS,
-    is_idempotent,
-)
+from reply_contacts.transport.headers import ActingAs, default_base_url, default_user_agent
+from reply_contacts.transport.idempotency import is_idempotent
 from reply_contacts.transport.logging import LOGGER_NAME, SecretFilter, configure_from_env
 from reply_contacts.transport.ratelimit import (
+    BudgetWait,
     InMemoryLimiter,
     Limiter,
     RateLimitPolicy,
     key_fingerprint,
+    listening_for_budget_waits,
     shared_limiter,
 )
 from reply_contacts.transport.redaction import redact_headers, register_secret, scrub
@@ -28,7 +26,6 @@ from reply_contacts.transport.retry import (
 )
 from reply_contacts.transport.security import ensure_secure_url, is_loopback_host
 from reply_contacts.transport.stack import (
-    DEFAULT_BASE_URL,
     EXT_EXPECT_JSON,
     EXT_IDEMPOTENT,
     EXT_RETRY,
@@ -37,14 +34,12 @@ from reply_contacts.transport.stack import (
 )
 
 __all__ = [
-    "DEFAULT_BASE_URL",
     "EXT_EXPECT_JSON",
     "EXT_IDEMPOTENT",
     "EXT_RETRY",
-    "IDEMPOTENT_POSTS",
-    "IDEMPOTENT_POST_PATTERNS",
     "LOGGER_NAME",
     "ActingAs",
+    "BudgetWait",
     "Clock",
     "FakeClock",
     "InMemoryLimiter",
@@ -57,11 +52,13 @@ __all__ = [
     "backoff_delay",
     "build_transport",
     "configure_from_env",
+    "default_base_url",
     "default_user_agent",
     "ensure_secure_url",
     "is_idempotent",
     "is_loopback_host",
     "key_fingerprint",
+    "listening_for_budget_waits",
     "parse_retry_after",
     "redact_headers",
     "register_secret",

@@ -16,46 +16,22 @@ keep their own backend; for them the per-phase timeouts capped at send time stil
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import ssl
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import httpcore
 import httpx
 
+from .deadline_scope import seconds_left
+
 __all__ = [
     "deadline_async_http_transport",
     "deadline_http_transport",
-    "deadline_scope",
-    "seconds_left",
 ]
 
 # httpx's defaults for a transport built without arguments.
 _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
-
-# Monotonic time (time.monotonic) by which the current call must be over; None outside a call.
-_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
-    "reply_contacts_deadline", default=None
-)
-
-
-@contextlib.contextmanager
-def deadline_scope(seconds: float) -> Iterator[None]:
-    """Every socket wait inside the block (this thread, or this task) ends within `seconds`."""
-    token = _deadline.set(time.monotonic() + max(seconds, 0.0))
-    try:
-        yield
-    finally:
-        _deadline.reset(token)
-
-
-def seconds_left() -> float | None:
-    """Time left in the current deadline scope; None outside one."""
-    deadline = _deadline.get()
-    return None if deadline is None else deadline - time.monotonic()
 
 
 def _clamp(timeout: float | None, expired: type[httpcore.TimeoutException]) -> float | None:

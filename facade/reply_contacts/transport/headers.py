@@ -8,9 +8,20 @@ import platform
 
 import httpx
 
-__all__ = ["ActingAs", "apply_headers", "default_user_agent", "same_origin"]
+__all__ = ["ActingAs", "apply_headers", "default_base_url", "default_user_agent", "same_origin"]
 
 _HTTPX_DEFAULT_AGENT_PREFIX = "python-httpx/"
+
+
+def default_base_url() -> str:
+    """Where requests go unless told otherwise: the contract's server (the spec's `servers`).
+
+    Read on first need rather than at import: importing the contract costs more than building a
+    client, and a client given its base URL never needs it.
+    """
+    from reply_contact_data_client.contract import SERVER_URL
+
+    return SERVER_URL
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from types import TracebackType
 
 import httpx
 
-from reply_contacts.errors import install_scrubber
+from reply_contacts.errors import SECRET_HEADERS, install_scrubber
 
 __all__ = [
     "MASK",
@@ -29,8 +29,6 @@ MASK = "***"
 
 # Shorter strings are not treated as secrets: masking them would mangle ordinary text.
 _MIN_SECRET_LENGTH = 6
-
-_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
@@ -61,7 +59,7 @@ def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> di
     items = headers.items() if isinstance(headers, Mapping) else headers
     safe: dict[str, str] = {}
     for name, value in items:
-        if name.lower() in _CREDENTIAL_HEADERS:
+        if name.lower() in SECRET_HEADERS:
             scheme, _, rest = value.partition(" ")
             is_auth = name.lower().endswith("authorization")
             safe[name] = f"{scheme} {MASK}" if is_auth and rest else MASK

@@ -22,12 +22,12 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from reply_contact_data_client import contract
 
 from reply_contacts.errors import (
     APIConnectionError,
@@ -43,21 +43,28 @@ from reply_contacts.errors import (
 from reply_contacts.transport.budget import Resolution, identities
 from reply_contacts.transport.budget import budget_key as _budget_key_of
 from reply_contacts.transport.clock import Clock, SystemClock
-from reply_contacts.transport.deadline import (
-    deadline_async_http_transport,
-    deadline_http_transport,
-    deadline_scope,
+from reply_contacts.transport.deadline_scope import deadline_scope
+from reply_contacts.transport.headers import (
+    ActingAs,
+    apply_headers,
+    default_base_url,
+    default_user_agent,
 )
-from reply_contacts.transport.headers import ActingAs, apply_headers, default_user_agent
 from reply_contacts.transport.logging import (
     configure_from_env,
     get_logger,
     protect_library_loggers,
 )
 from reply_contacts.transport.ratelimit import (
+    NOTICEABLE_WAIT,
+    PAUSE_WINDOW,
+    BudgetWait,
     Limiter,
     RateLimitPolicy,
+    announce_budget_wait,
+    describe_window,
     key_fingerprint,
+    listening_for_budget_waits,
     shared_limiter,
 )
 from reply_contacts.transport.redaction import (
@@ -77,12 +84,10 @@ from reply_contacts.transport.retry import (
 )
 from reply_contacts.transport.security import ensure_secure_url
 
-__all__ = ["DEFAULT_BASE_URL", "ReplyTransport", "build_transport", "error_from_client_failure"]
-
-DEFAULT_BASE_URL = "https://api.reply.io"
+__all__ = ["ReplyTransport", "build_transport", "error_from_client_failure"]
 
 # Per-request switches a caller can put in `request.extensions` (httpx passes them through).
-EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the idempotency table for this request
+EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the contract's x-idempotent for this request
 EXT_EXPECT_JSON = "reply_expect_json"  # bool: whether a 2xx body must be JSON (False to stream)
 EXT_RETRY = "reply_retry"  # RetryPolicy: e.g. a longer max_wait for bulk jobs
 # Internal: the budget key a request spends, set on the whoami that resolves a credential.
@@ -95,12 +100,14 @@ _TEAM_HEADER = "X-TEAM-ID"
 # How often a request waiting for another to find its key's user looks again (doubling).
 _IDENTITY_POLL = 0.005
 _IDENTITY_POLL_MAX = 0.5
-_SLOW_BUDGET_WAIT = 1.0  # waits for rate-limit budget at least this long are logged at INFO
 _LOG_SNIPPET = 500
 _NO_BODY_STATUSES = frozenset({204, 205, 304})
 # A timeout this close to the end of the call's time is the deadline, not a slow single read.
 _DEADLINE_SLACK = 0.01
 
+
+# The attribute of a log record that announces a rate-limit wait: the `BudgetWait` itself.
+BUDGET_WAIT_RECORD = "reply_budget_wait"
 
 # Added to a response that answers a replayed request after a failure of unknown effect.
 REPLAYED_HEADER = "X-Reply-Contacts-Replayed"
@@ -111,6 +118,8 @@ REPLAYED_HEADER = "X-Reply-Contacts-Replayed"
 class _Acquire:
     key: str
     max_wait: float
+    method: str
+    path: str
 
 
 @dataclass(frozen=True)
@@ -162,7 +171,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self,
         *,
         api_key: str,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
         user_id: int | str | None = None,
@@ -183,7 +192,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         protect_library_loggers()
         configure_from_env()
         self._api_key = api_key
-        self.origin = httpx.URL(base_url)
+        self.origin = httpx.URL(base_url or default_base_url())
         self.acting = ActingAs(user_id=user_id, user_email=user_email, team_id=team_id)
         self.user_agent = user_agent or default_user_agent()
         self.clock: Clock = clock or SystemClock()
@@ -297,7 +306,10 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             finally:
                 step.response.close()
         if isinstance(step, _Acquire):
-            return self.limiter.acquire(step.key, max_wait=step.max_wait)
+            with self._hearing_budget_waits(step) as heard:
+                waited = self.limiter.acquire(step.key, max_wait=step.max_wait)
+            self._log_unannounced_wait(step, waited, heard)
+            return waited
         if isinstance(step, _AwaitIdentity):
             # A synchronous call made on the thread of an asyncio task that is resolving would
             # block that task's loop: it goes on under the provisional budget instead.
@@ -323,7 +335,10 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             finally:
                 await step.response.aclose()
         if isinstance(step, _Acquire):
-            return await self.limiter.acquire_async(step.key, max_wait=step.max_wait)
+            with self._hearing_budget_waits(step) as heard:
+                waited = await self.limiter.acquire_async(step.key, max_wait=step.max_wait)
+            self._log_unannounced_wait(step, waited, heard)
+            return waited
         if isinstance(step, _AwaitIdentity):
             # Polling with the clock's sleep lets the resolving request (maybe a task of this
             # very loop) run meanwhile, and lets a virtual clock move on.
@@ -335,6 +350,26 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         await self.clock.asleep(step.seconds)
         return None
 
+    @contextmanager
+    def _hearing_budget_waits(self, step: _Acquire) -> Iterator[list[BudgetWait]]:
+        """While the limiter decides: log each wait it announces, naming this request."""
+        heard: list[BudgetWait] = []
+
+        def log_wait(event: BudgetWait) -> None:
+            heard.append(event)
+            self._log_budget_wait(step.method, step.path, event)
+
+        with listening_for_budget_waits(log_wait):
+            yield heard
+
+    def _log_unannounced_wait(self, step: _Acquire, waited: float, heard: list[BudgetWait]) -> None:
+        # A limiter that does not announce its waits (one written before announcements
+        # existed) still gets its long waits logged, after the fact.
+        if not heard and waited >= NOTICEABLE_WAIT:
+            self.logger.info(
+                "waited %.0f s for the rate limit before %s %s", waited, step.method, step.path
+            )
+
     def _count_send(self) -> None:
         with self._inner_lock:
             self._sent += 1
@@ -344,13 +379,13 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         # only ever use one of the two clients.
         with self._inner_lock:
             if self._sync_inner is None:
-                self._sync_inner = deadline_http_transport()
+                self._sync_inner = _deadline_transports().deadline_http_transport()
             return self._sync_inner
 
     def _async_transport(self) -> httpx.AsyncBaseTransport:
         with self._inner_lock:
             if self._async_inner is None:
-                self._async_inner = deadline_async_http_transport()
+                self._async_inner = _deadline_transports().deadline_async_http_transport()
             return self._async_inner
 
     # -- the request loop (shared by sync and async) --------------------------------------------
@@ -376,7 +411,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         except BaseException:
             identities.abandon(resolving)
             raise
-        yield from self._learn(resolving, response, deadline_at)
+        yield from self._learn(resolving, request, response, deadline_at)
         return response
 
     def _exchange(self, request: httpx.Request, *, to_api: bool, key: str) -> _Plan:
@@ -497,6 +532,8 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     self._log_retry(
                         method, path, retries, policy, delay=delay, why=_describe_status(status)
                     )
+                    if status == 429 and retry_after is not None:
+                        self._announce_pause(key, method, path, delay)
                     replayed_after_ambiguity |= status >= 500
                     yield _Sleep(delay)
                     retries += 1
@@ -545,7 +582,9 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if not answered:
                     return self.limiter_key, None
                 continue
-            if contract.Operations.who_am_i.matches(request.method, request.url.path):
+            from reply_contact_data_client.contract import Operations  # only once a key resolves
+
+            if Operations.who_am_i.matches(request.method, request.url.path):
                 return self.limiter_key, resolution
             return (yield from self._resolve(request, resolution, deadline_at))
 
@@ -590,10 +629,14 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         except BaseException:
             identities.abandon(resolution)
             raise
-        return (yield from self._learn(resolution, response, deadline_at)), None
+        return (yield from self._learn(resolution, probe, response, deadline_at)), None
 
     def _learn(
-        self, resolution: Resolution, response: httpx.Response, deadline_at: float
+        self,
+        resolution: Resolution,
+        asked: httpx.Request,
+        response: httpx.Response,
+        deadline_at: float,
     ) -> Generator[_Step, Any, str]:
         """Settle the key's budget from a whoami answer, and charge that whoami to it."""
         user_id = _user_in_whoami(response)
@@ -607,8 +650,9 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             remaining = max(0.0, deadline_at - self.clock.now())
             # The server counted the whoami against this user: so does the limiter. A budget
             # too full for that within the call's time: the user's next request waits anyway.
+            path = scrub(asked.url.path)
             with contextlib.suppress(RateLimitError):
-                yield _Acquire(key, min(self.retry.max_wait, remaining))
+                yield _Acquire(key, min(self.retry.max_wait, remaining), asked.method, path)
         return key
 
     def _wait_for_budget(
@@ -621,16 +665,21 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 return
             if pause > max_wait:
                 raise self._budget_error(method, path, pause, max_wait, None)
-            self._log_budget_wait(method, path, pause)
+            self._announce_pause(key, method, path, pause)
             yield _Sleep(pause)
             return
         try:
-            waited: float = yield _Acquire(key, max_wait)
+            yield _Acquire(key, max_wait, method, path)
         except RateLimitError as exc:
             if exc.status is not None or exc.method:
                 raise
             raise self._budget_error(method, path, exc.retry_after, max_wait, exc) from exc
-        self._log_budget_wait(method, path, waited)
+
+    def _announce_pause(self, key: str, method: str, path: str, seconds: float) -> None:
+        """A wait the transport does itself (a 429's Retry-After): logged and announced."""
+        event = BudgetWait(key, seconds, PAUSE_WINDOW)
+        self._log_budget_wait(method, path, event)
+        announce_budget_wait(event)
 
     # -- outcomes ---------------------------------------------------------------------------------
 
@@ -699,12 +748,19 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         max_wait: float,
         cause: RateLimitError | None,
     ) -> RateLimitError:
-        reason = "a 429 pause" if cause is None else "the rate-limit budget"
+        window = PAUSE_WINDOW if cause is None else (cause.window or "")
+        if cause is None:
+            reason = "the pause after a 429 from the server"
+        elif window and self.rate_limit is not None:
+            reason = f"the rate limit ({describe_window(window, self.rate_limit)})"
+        else:
+            reason = "the rate-limit budget"
         when = f"{wait:.2f}s" if wait is not None else "an unknown time"
         return RateLimitError(
             f"Not sending {method} {path}: {reason} of this API key needs {when},"
             f" longer than the {max_wait:g}s this call may wait",
             retry_after=wait,
+            window=window or None,
             method=method,
             path=path,
         )
@@ -755,10 +811,19 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             why,
         )
 
-    def _log_budget_wait(self, method: str, path: str, waited: float) -> None:
-        level = logging.INFO if waited >= _SLOW_BUDGET_WAIT else logging.DEBUG
-        if waited > 0 and self.logger.isEnabledFor(level):
-            self.logger.log(level, "rate limit: %s %s waits %.2fs for budget", method, path, waited)
+    def _log_budget_wait(self, method: str, path: str, event: BudgetWait) -> None:
+        # Logged before the wait starts, so a long silence is explained while it lasts. The
+        # record carries the event, so a handler that shows waits its own way can skip it.
+        level = logging.INFO if event.seconds >= NOTICEABLE_WAIT else logging.DEBUG
+        if event.seconds > 0 and self.logger.isEnabledFor(level):
+            self.logger.log(
+                level,
+                "%s before %s %s",
+                event.describe(),
+                method,
+                path,
+                extra={BUDGET_WAIT_RECORD: event},
+            )
 
 
 def _undecodable(
@@ -867,7 +932,7 @@ def _describe(failure: BaseException) -> str:
 def build_transport(
     *,
     api_key: str,
-    base_url: str = DEFAULT_BASE_URL,
+    base_url: str | None = None,
     **options: Any,
 ) -> ReplyTransport:
     """Build the transport stack for `base_url`, refusing an insecure URL up front.
@@ -875,5 +940,13 @@ def build_transport(
     `options` are `ReplyTransport`'s keyword arguments (inner transports, acting user, limiter,
     rate_limit, retry, clock, rng, logger, user_agent).
     """
+    base_url = base_url or default_base_url()
     ensure_secure_url(base_url)
     return ReplyTransport(api_key=api_key, base_url=base_url, **options)
+
+
+def _deadline_transports() -> Any:
+    """The httpcore-backed pools, imported with the first one (not when a client is built)."""
+    from reply_contacts.transport import deadline
+
+    return deadline

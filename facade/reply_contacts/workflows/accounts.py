@@ -1,11 +1,12 @@
 """Account workflows: create many accounts without losing any, link contacts by id or email,
 and file accounts into a list by name.
 
-Bulk account create takes at most 100 items and "if any item fails validation the whole
-request is rejected before anything is created" (reference §7 #48). So items are checked here
-first, and a chunk the server still rejects with a 400 is split (by the pointers it names, else
-in halves) until every good item has landed and every bad one is reported with the server's
-own message. A rejected request created nothing, so re-sending its good items cannot duplicate.
+Bulk account create takes at most the spec's `maxItems` items and "if any item fails
+validation the whole request is rejected before anything is created" (reference §7 #48). So
+items are checked here first, and a chunk the server still rejects with a 400 is split (by the
+pointers it names, else in halves) until every good item has landed and every bad one is
+reported with the server's own message. A rejected request created nothing, so re-sending its
+good items cannot duplicate.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from reply_contact_data_client.contract import Operations, Vocabularies
+from reply_contact_data_client.contract import Vocabularies
 
-from .._plan import Call, Flow
+from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
     APIError,
@@ -26,19 +27,18 @@ from ..errors import (
     PermissionDeniedError,
     ReplyError,
 )
-from ..resources._common import bulk_in_chunks, id_list
-from ..resources.account_lists import AccountListsOperations, check_name
+from ..resources._common import camel_case, id_list
+from ..resources.account_lists import ACCOUNT_LISTS, AccountListsOperations
+from ..resources.accounts import BULK_CREATE_MAX, AccountsOperations
+from ..resources.contacts import ContactsOperations
 from ..results import BulkResult, error_name
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
         ContactAccountCreateItemResult,
         ContactAccountCreateRequest,
-        ContactPage,
+        ContactAccountList,
     )
-
-BULK_CREATE_MAX = 100  # documented: up to 100 accounts per bulk create
-LINK_BATCH = 1000  # documented maxItems of contact-links/bulk
 
 ACCOUNT_TEXT_FIELDS = (
     "description",
@@ -212,11 +212,6 @@ class AccountListNotFoundError(LookupError):
 # -- local validation ---------------------------------------------------------------------------
 
 
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
-
-
 def _input_name(item: Any) -> str | None:
     name = item.get("name") if isinstance(item, Mapping) else getattr(item, "name", None)
     return name if isinstance(name, str) else None
@@ -241,7 +236,7 @@ def prepare_account(item: Any) -> tuple[dict[str, Any] | None, str | None, str |
         return None, "", f"expected a mapping or a ContactAccountCreateRequest, got {item!r}"
     body: dict[str, Any] = {}
     for key, value in raw.items():
-        api_name = _camel(str(key))
+        api_name = camel_case(str(key))
         if api_name not in _KNOWN_FIELDS:
             return None, f"/{key}", f"unknown account field {key!r}"
         body[api_name] = value
@@ -297,7 +292,13 @@ def _detail(exc: ReplyError) -> str:
 class _CreateRun:
     """Bookkeeping of one `create_accounts` call."""
 
-    def __init__(self, names: list[str | None], bodies: list[dict[str, Any] | None]) -> None:
+    def __init__(
+        self,
+        accounts: AccountsOperations,
+        names: list[str | None],
+        bodies: list[dict[str, Any] | None],
+    ) -> None:
+        self.accounts = accounts
         self.names = names
         self.bodies = bodies
         self.created: dict[int, int] = {}
@@ -322,24 +323,16 @@ class _CreateRun:
         )
 
     def send(self, indices: list[int], attempts_left: int = 3) -> Flow[None]:
-        """Create the items at `indices` (≤ 100); on a whole-request 400, narrow it down."""
-        from reply_contact_data_client.models import (
-            ContactAccountBulkCreateRequest,
-            ContactAccountCreateRequest,
-        )
-
+        """Create the items at `indices` (one bulk request); on a whole-request 400, narrow it
+        down."""
         if self.stop is not None:
             self.not_sent(indices)
             return
-        items = [
-            ContactAccountCreateRequest.from_dict(cast(dict[str, Any], self.bodies[i]))
-            for i in indices
-        ]
+        items = [cast(dict[str, Any], self.bodies[i]) for i in indices]
         self.requests += 1
         try:
-            results: list[ContactAccountCreateItemResult] = yield Call(
-                Operations.bulk_create_contact_accounts,
-                {"body": ContactAccountBulkCreateRequest(items=items)},
+            results: list[ContactAccountCreateItemResult] = yield from self.accounts.bulk_create(
+                items
             )
         except BadRequestError as exc:
             yield from self._narrow(indices, exc)
@@ -358,21 +351,11 @@ class _CreateRun:
         self._settle(indices, list(results or []))
 
     def _reconcile(self, indices: list[int], exc: ReplyError, attempts_left: int) -> Flow[None]:
-        from reply_contact_data_client.models import ContactAccountFilterRequest
-
         names = [self.names[i] or "" for i in indices]
+        same_names = {"filters": [{"property": "Name", "condition": "In", "values": names}]}
         try:
             self.requests += 1
-            page = yield Call(
-                Operations.filter_contact_accounts,
-                {
-                    "body": ContactAccountFilterRequest.from_dict(
-                        {"filters": [{"property": "Name", "condition": "In", "values": names}]}
-                    ),
-                    "top": 1000,
-                    "skip": 0,
-                },
-            )
+            existing = yield from self.accounts.filter(same_names).collect()
         except ReplyError as lookup_failure:
             for index in indices:
                 self.fail(
@@ -385,15 +368,19 @@ class _CreateRun:
                 )
             return
         by_name: dict[str, list[int]] = {}
-        numbered = [a for a in page.items if isinstance(a.id, int) and not isinstance(a.id, bool)]
-        for account in sorted(numbered, key=lambda a: a.id):
-            if account.id not in self.claimed:
-                by_name.setdefault(str(account.name), []).append(account.id)
+        numbered = {
+            a.id: str(a.name)
+            for a in existing
+            if isinstance(a.id, int) and not isinstance(a.id, bool)
+        }
+        for account_id, name in sorted(numbered.items()):
+            if account_id not in self.claimed:
+                by_name.setdefault(name, []).append(account_id)
         missing = []
         for index in indices:
-            found = by_name.get(self.names[index] or "")
-            if found:
-                account_id = found.pop(0)
+            same_name = by_name.get(self.names[index] or "")
+            if same_name:
+                account_id = same_name.pop(0)
                 self.created[index] = account_id
                 self.claimed.add(account_id)
                 self.reconciled.add(index)
@@ -493,7 +480,8 @@ class AccountWorkflows(ResourceBase):
         *,
         chunk_size: int = BULK_CREATE_MAX,
     ) -> Flow[AccountCreateReport]:
-        """Create any number of accounts, `chunk_size` (≤ 100) per bulk request.
+        """Create any number of accounts, `chunk_size` (≤ `BULK_CREATE_MAX`, the spec's maxItems)
+        per bulk request.
 
         Each item is checked locally first (name required and non-blank, known fields,
         companySize literal, text fields strings); a bad one is reported, not sent. If the
@@ -508,7 +496,7 @@ class AccountWorkflows(ResourceBase):
         if not 1 <= chunk_size <= BULK_CREATE_MAX:
             raise ValueError(f"chunk_size must be between 1 and {BULK_CREATE_MAX}")
         inputs = list(accounts)
-        run = _CreateRun([_input_name(item) for item in inputs], [])
+        run = _CreateRun(AccountsOperations(self._owner), [_input_name(i) for i in inputs], [])
         valid: list[int] = []
         for index, item in enumerate(inputs):
             body, pointer, problem = prepare_account(item)
@@ -530,9 +518,11 @@ class AccountWorkflows(ResourceBase):
         Each distinct email is looked up with one `GET /v3/contacts?email=` request (cached for
         the rest of this call, so repeats cost nothing); an email no contact has, or a value
         that is neither a positive id nor an email, is reported as a failure, not raised.
-        Links go out in chunks of 1,000; every per-contact failure the API reports is kept.
+        Links go out in chunks as large as the spec allows; every per-contact failure the API
+        reports is kept.
         """
         (account_id,) = id_list(account_id, "account_id")
+        contacts_ns = ContactsOperations(self._owner)
         failures: list[LinkFailure] = []
         inputs_by_id: dict[int, list[int | str]] = {}
         cache: dict[str, int | None] = {}
@@ -557,12 +547,9 @@ class AccountWorkflows(ResourceBase):
                 key = email.casefold()
                 if key not in cache:
                     lookups += 1
-                    page: ContactPage = yield Call(
-                        Operations.get_contacts, {"top": 1, "skip": 0, "email": email}
-                    )
-                    items = list(page.items or [])
-                    found = items[0].id if items else None
-                    cache[key] = found if isinstance(found, int) else None
+                    found = yield from contacts_ns.find_by_email(email)
+                    found_id = found.id if found is not None else None
+                    cache[key] = found_id if isinstance(found_id, int) else None
                 contact_id = cache[key]
                 if contact_id is None:
                     failures.append(
@@ -572,21 +559,8 @@ class AccountWorkflows(ResourceBase):
             inputs_by_id.setdefault(contact_id, []).append(given)
         linked: list[int] = []
         if inputs_by_id:
-            from reply_contact_data_client.models import ContactAccountContactIdsRequest
-
-            def make_call(chunk: list[int]) -> Call[Any]:
-                body = ContactAccountContactIdsRequest(contact_ids=chunk)
-                return Call(
-                    Operations.bulk_add_contacts_to_contact_account,
-                    {"id": account_id, "body": body},
-                )
-
-            result: BulkResult = yield from bulk_in_chunks(
-                Operations.bulk_add_contacts_to_contact_account,
-                "/contactIds",
-                list(inputs_by_id),
-                make_call,
-            )
+            accounts = AccountsOperations(self._owner)
+            result = yield from accounts.link_contacts(account_id, list(inputs_by_id))
             for failure in result.failures:
                 for given in inputs_by_id.get(failure.id, [failure.id]):
                     failures.append(LinkFailure(given, failure.id, failure.error, failure.details))
@@ -604,22 +578,21 @@ class AccountWorkflows(ResourceBase):
         move: bool = False,
     ) -> Flow[BulkResult]:
         """File accounts into the account list with this name (case-insensitive), creating it
-        if `create`; `move=True` also takes them out of every other list. Chunks of 1,000.
+        if `create`; `move=True` also takes them out of every other list. The ids go out in
+        chunks (the spec states no maximum, so the facade's batch size applies).
 
         Idempotent: running it again finds the same list and re-adding members changes
         nothing. Raises AccountListNotFoundError when the list is missing and `create` is False.
         """
         lists = AccountListsOperations(self._owner)
-        name = check_name(list_name)
+        name = ACCOUNT_LISTS.checked_name(list_name)
         ids = list(dict.fromkeys(id_list(account_ids, "account id")))
-        account_list = yield from lists._find_by_name(name)
-        if account_list is None:
-            if not create:
+        account_list: ContactAccountList | None
+        if create:
+            account_list = yield from lists.get_or_create(name)
+        else:
+            account_list = yield from lists.find_by_name(name)
+            if account_list is None:
                 raise AccountListNotFoundError(f"no account list named {name!r}")
-            account_list = yield from lists._create_or_find(name)
-        endpoint = (
-            Operations.move_accounts_to_contact_account_list
-            if move
-            else Operations.add_accounts_to_contact_account_list
-        )
-        return (yield from lists._membership(endpoint, int(cast(int, account_list.id)), ids))
+        file_into = lists.move_accounts if move else lists.add_accounts
+        return (yield from file_into(int(cast(int, account_list.id)), ids))

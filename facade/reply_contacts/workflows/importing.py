@@ -1,34 +1,35 @@
-"""Import then file to a list: any number of rows, validated locally, in ceil(N/1000) imports.
+"""Import then file to a list: any number of rows, validated locally, in as few imports as the
+spec's batch limit allows.
 
 The list is filed through the import call's own `options.listIds`, so N contacts cost
-ceil(N / 1000) import requests plus a constant few (find or create the list, read the custom
-fields once, create missing fields if asked) — never a request per contact. Rows are streamed:
-one batch sits in memory at a time. With a journal file the import resumes where a crashed or
-killed run stopped, and re-running a finished import sends nothing.
+ceil(N / `IMPORT_MAX_ITEMS`) import requests plus a constant few (find or create the list, read
+the custom fields at most once, create missing fields if asked) — never a request per contact
+or per column. Rows are streamed: one batch sits in memory at a time. Where each column goes is
+decided once, for the whole input (`columns.ColumnPlan`), before the list is looked up and
+before any row is sent. With a journal file the import resumes where a crashed or killed run
+stopped, and re-running a finished import sends nothing.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from reply_contact_data_client.contract import Operations
-
 from .._identity import whoami
-from .._plan import Call, Flow
+from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
-    APIConnectionError,
-    ConflictError,
     NotFoundError,
     ReplyError,
-    ServerError,
+    UnknownColumnsError,
     ValidationError,
 )
+from ..resources.contact_lists import ContactListsOperations
+from ..resources.contacts import IMPORT_MAX_ITEMS, ContactsOperations
+from .columns import ColumnPlan
 from .import_report import ImportReport, RowOutcome, RowStatus
 from .journal import (
     ADVICE,
@@ -41,14 +42,25 @@ from .journal import (
     rows_digest,
     settings_differences,
 )
-from .rows import normalise
-from .validation import FieldSpec, RowInvalid, validate_row
+from .rows import as_mapping
+from .sources import NumberedRow, TabularRows
+from .validation import RowInvalid, validate_row
 
 if TYPE_CHECKING:
-    from reply_contact_data_client.models import CustomField
+    from reply_contact_data_client.models import ContactList
 
-IMPORT_MAX_ITEMS = 1000
 _ITEM_POINTER = "/items/"
+# The import options this workflow sets, as `ContactsOperations.import_batch` names them, by
+# their API names (the journal records the API names).
+_IMPORT_OPTIONS = {
+    "overwriteExisting": "overwrite_existing",
+    "skipExisting": "skip_existing",
+    "skipWithoutEmails": "skip_without_emails",
+    "restoreDeleted": "restore_deleted",
+    "detectTimeZone": "detect_time_zone",
+    "sequenceId": "sequence_id",
+    "keys": "dedupe_keys",
+}
 
 
 class ImportInterruptedError(ReplyError):
@@ -72,6 +84,8 @@ class ImportProgress:
     restored: int
     failed: int
     invalid: int
+    # The file line of the last row settled, when the rows come from a file (`read_csv`).
+    line: int | None = None
 
 
 @dataclass
@@ -106,6 +120,7 @@ def _progress(report: ImportReport) -> ImportProgress:
         restored=report.restored,
         failed=report.failed,
         invalid=report.invalid,
+        line=report.line_of(report.total - 1),
     )
 
 
@@ -134,6 +149,7 @@ class ImportWorkflows(ResourceBase):
         create_missing_fields: bool = False,
         column_map: Mapping[str, str] | None = None,
         ignore_columns: Iterable[str] = (),
+        ignore_unknown_columns: bool = False,
         overwrite_existing: bool = False,
         skip_existing: bool = False,
         skip_without_emails: bool = False,
@@ -149,10 +165,22 @@ class ImportWorkflows(ResourceBase):
         imported contact into one list.
 
         Field names may be the API's (firstName) or common CSV headers ("First Name",
-        "E-mail", "LinkedIn URL"); other columns are custom fields by title (created as text
-        fields with `create_missing_fields=True`). Every row is validated locally first; bad
-        rows are reported with their reason and never sent. Returns an `ImportReport` that
-        accounts for every input row. With `journal=path` the import is resumable.
+        "E-mail", "LinkedIn URL"); any other column names a custom field by title.
+        `column_map` sends a column to a contact field or a custom field's title
+        (`{"Source": "Lead Source"}`); `ignore_columns` leaves columns out.
+
+        A column that matches no contact field and no custom field would lose its values, so it
+        is decided once, for the whole input: created as a text custom field with
+        `create_missing_fields=True`, left out with `ignore_unknown_columns=True`, or else
+        `UnknownColumnsError` names every such column (and every `column_map` target that is
+        neither a contact field nor a custom field) before the list is looked up or a row is
+        sent. The columns of a file read with `read_csv` are all decided up front; those of
+        other rows as they appear (one first seen after rows were sent stops the import with
+        `ImportInterruptedError`, whose report holds the rows settled so far).
+
+        Every row is validated locally first; bad rows are reported with their reason and
+        never sent. Returns an `ImportReport` that accounts for every input row (with its file
+        line, for rows read from a file). With `journal=path` the import is resumable.
         """
         if (list_name is None) == (list_id is None):
             raise ValueError("pass exactly one of list_name= or list_id=")
@@ -170,12 +198,15 @@ class ImportWorkflows(ResourceBase):
         if dedupe_keys:
             options["keys"] = dict(dedupe_keys)
         ignore_columns = tuple(ignore_columns)  # iterated per row: a generator would run dry
+        column_map = dict(column_map or {})
+        # Recorded only when set, so journals written before the option existed still resume.
+        newer_settings = {"ignore_unknown_columns": True} if ignore_unknown_columns else {}
         # What a journal binds the import to, by the names of this method's arguments.
         settings = journal_settings(
             list_name=list_name,
             list_id=list_id,
             batch_size=batch_size,
-            column_map=dict(column_map or {}),
+            column_map=column_map,
             ignore_columns=sorted(ignore_columns),
             create_missing_fields=create_missing_fields,
             overwrite_existing=overwrite_existing,
@@ -185,6 +216,7 @@ class ImportWorkflows(ResourceBase):
             detect_time_zone=detect_time_zone,
             sequence_id=sequence_id,
             dedupe_keys=dict(dedupe_keys or {}),
+            **newer_settings,
         )
 
         journal_path = Path(journal) if journal is not None else None
@@ -198,24 +230,49 @@ class ImportWorkflows(ResourceBase):
         resolved_list_id = state.list_id if state.started else list_id
         if state.done:
             assert journal_path is not None
-            _check_finished_input(rows, state, journal_path)
+            _check_finished_input(rows, state, journal_path, report)
             report.list_id = resolved_list_id
             report.already_complete = True
             return report
 
-        if resolved_list_id is None:
-            resolved_list_id = yield from self._resolve_list(
-                str(list_name), create=create_list, shared=share_list
-            )
-        report.list_id = resolved_list_id
-        writer = Journal(journal_path) if journal_path is not None else None
-        if writer is not None and not state.started:
-            writer.start(settings, account, resolved_list_id)
+        plan = ColumnPlan(
+            self._owner,
+            column_map=column_map,
+            ignore_columns=ignore_columns,
+            create_missing_fields=create_missing_fields,
+            ignore_unknown_columns=ignore_unknown_columns,
+        )
+        # The columns known before any row is read (a file's header, column_map's) are decided
+        # now: a refusal costs at most the catalog read, and leaves no list behind.
+        header = rows.columns if isinstance(rows, TabularRows) else None
+        if header is not None:
+            plan.check_map_columns(header)
+        yield from plan.decide([*column_map, *(header or ())])
+        _refuse_unknown(plan)
 
-        specs: dict[str, FieldSpec] = {}
-        catalog = self._owner.field_catalog
-        if catalog.loaded:
-            specs = _index(catalog.snapshot())
+        writer = Journal(journal_path) if journal_path is not None else None
+        begun = False
+        list_error: ReplyError | None = None
+
+        def begin() -> Flow[int]:
+            """The list to file into, found or created once the first batch is ready to go
+            (so an input refused for its columns leaves no list behind)."""
+            nonlocal resolved_list_id, begun, list_error
+            _refuse_unknown(plan)
+            if resolved_list_id is None:
+                try:
+                    resolved_list_id = yield from self._resolve_list(
+                        str(list_name), create=create_list, shared=share_list
+                    )
+                except ReplyError as exc:
+                    list_error = exc  # before any row was sent: raised as it is
+                    raise
+            report.list_id = resolved_list_id
+            if not begun and writer is not None and not state.started:
+                writer.start(settings, account, resolved_list_id)
+            begun = True
+            return resolved_list_id
+
         in_flight = state.in_flight
         settled = _SettledRows(state.digests, journal_path)
         done_until = report.total
@@ -224,6 +281,8 @@ class ImportWorkflows(ResourceBase):
         try:
             for index, row in enumerate(rows):
                 rows_read = index + 1
+                if isinstance(row, NumberedRow):
+                    report.note_line(index, row.line)
                 # The digest that lets a resume detect changed input is only needed with a journal.
                 canon = _canonical(row) if journal_path is not None else ""
                 if index < done_until:
@@ -231,30 +290,38 @@ class ImportWorkflows(ResourceBase):
                     continue
                 if pending is None:
                     pending = _Pending(first=index, rows=[])
-                normalised = normalise(row, column_map=column_map, ignore_columns=ignore_columns)
-                missing = [t for t in normalised.custom if _lookup(specs, t) is None]
-                if missing:
-                    specs = yield from self._ensure_fields(missing, create_missing_fields)
+                mapping = as_mapping(row)
+                columns, titles = plan.undecided(mapping)
+                if columns or titles:
+                    yield from plan.decide(columns, titles)
+                normalised = plan.normalise(mapping)
                 try:
-                    item = validate_row(normalised, functools.partial(_lookup, specs))
+                    item = validate_row(normalised)
                     pending.add(index, item, None, canon)
                 except RowInvalid as exc:
                     pending.add(index, None, f"{exc} ({normalised.describe()})", canon)
                 if pending.items >= batch_size:
+                    list_to_file = yield from begin()
                     yield from self._send(
-                        pending, resolved_list_id, options, report, writer, in_flight, on_progress
+                        pending, list_to_file, options, report, writer, in_flight, on_progress
                     )
                     in_flight = None
                     pending = None
             settled.check_count(rows_read, finished=False)
+            list_to_file = yield from begin()
             if pending is not None and pending.rows:
                 yield from self._send(
-                    pending, resolved_list_id, options, report, writer, in_flight, on_progress
+                    pending, list_to_file, options, report, writer, in_flight, on_progress
                 )
             if writer is not None:
                 writer.done(report.total)
         except ReplyError as exc:
-            if isinstance(exc, JournalMismatchError):
+            if (
+                isinstance(exc, JournalMismatchError)
+                or exc is list_error
+                # Decided before any row of this run was settled: the input's own error.
+                or (isinstance(exc, UnknownColumnsError) and report.total == state.next_row)
+            ):
                 raise
             raise ImportInterruptedError(
                 f"import stopped after {report.total} rows: {exc}", report
@@ -285,43 +352,19 @@ class ImportWorkflows(ResourceBase):
         return state, account
 
     def _resolve_list(self, name: str, *, create: bool, shared: bool) -> Flow[int]:
-        from ..resources.contact_lists import ContactListsOperations
-
         lists = ContactListsOperations(self._owner)
-        found = yield from lists._find_by_name(name)
-        if found is None:
-            if not create:
+        found: ContactList | None
+        if create:
+            found = yield from lists.get_or_create(name, shared=shared)
+        else:
+            found = yield from lists.find_by_name(name)
+            if found is None:
                 raise NotFoundError(
                     f"no contact list named {name!r} (pass create_list=True to create it)",
                     status=404,
                     code="contactsList.notFound",
                 )
-            found = yield from lists._create_or_find(name, shared=shared)
         return int(cast(int, found.id))
-
-    def _ensure_fields(self, titles: list[str], create: bool) -> Flow[dict[str, FieldSpec]]:
-        from reply_contact_data_client.models import CustomFieldCreateRequest, CustomFieldType
-
-        catalog = self._owner.field_catalog
-        fields: list[CustomField] = yield from catalog.refresh()
-        specs = _index(fields)
-        still_missing = [t for t in titles if _lookup(specs, t) is None]
-        if create and still_missing:
-            for title in still_missing:
-                body = CustomFieldCreateRequest(title=title, field_type=CustomFieldType.TEXT)
-                try:
-                    created: CustomField = yield Call(
-                        Operations.create_custom_field, {"body": body}
-                    )
-                    fields.append(created)
-                except (ConflictError, ServerError, APIConnectionError):
-                    # Titles are unique, so a create whose answer was lost (or a concurrent
-                    # creator) is found by reading the list again; a real failure still shows
-                    # as a row-level "unknown column" rather than a lost row.
-                    fields = yield from catalog.refresh()
-            catalog.load(fields)
-            specs = _index(fields)
-        return specs
 
     def _send(
         self,
@@ -333,8 +376,8 @@ class ImportWorkflows(ResourceBase):
         in_flight: tuple[int, int] | None,
         on_progress: Callable[[ImportProgress], None] | None,
     ) -> Flow[None]:
-        from reply_contact_data_client.models import ContactsImportRequest
-
+        contacts = ContactsOperations(self._owner)
+        import_options = {_IMPORT_OPTIONS[name]: value for name, value in options.items()}
         replayed = in_flight is not None and in_flight[0] == pending.first
         digest = rows_digest(canon for *_, canon in pending.rows) if writer is not None else ""
         outcomes: dict[int, RowOutcome] = {}
@@ -347,14 +390,11 @@ class ImportWorkflows(ResourceBase):
         # A whole-request 400 that points at items: drop those items (reported as failed) and
         # resend the rest, so one row the local validator missed cannot sink its batch.
         while to_send:
-            body = ContactsImportRequest.from_dict(
-                {
-                    "items": [item for _, item in to_send],
-                    "options": {**options, "listIds": [list_id]},
-                }
+            batch = contacts.import_batch(
+                [item for _, item in to_send], list_ids=[list_id], **import_options
             )
             try:
-                answer = yield Call(Operations.import_contacts, {"body": body}).with_response()
+                answer = yield from batch.with_response()
             except ValidationError as exc:
                 bad = _failed_item_indexes(exc, len(to_send))
                 if not bad:
@@ -367,7 +407,7 @@ class ImportWorkflows(ResourceBase):
                 continue
             report.import_requests += 1
             replayed = replayed or answer.replayed
-            results = list(answer.value.items)
+            results = list(answer.value.items or [])
             if len(results) != len(to_send):
                 raise ImportInterruptedError(
                     f"import answered {len(results)} results for {len(to_send)} items", report
@@ -392,31 +432,24 @@ class ImportWorkflows(ResourceBase):
             on_progress(_progress(report))
 
 
-def _check_finished_input(rows: Iterable[Any], state: JournalState, path: Path) -> None:
+def _refuse_unknown(plan: ColumnPlan) -> None:
+    error = plan.error()
+    if error is not None:
+        raise error
+
+
+def _check_finished_input(
+    rows: Iterable[Any], state: JournalState, path: Path, report: ImportReport
+) -> None:
     """Refuse a finished journal for any input but the one it imported (reads it, sends nothing)."""
     settled = _SettledRows(state.digests, path)
     count = 0
     for index, row in enumerate(rows):
+        if isinstance(row, NumberedRow):
+            report.note_line(index, row.line)
         settled.check(index, _canonical(row))
         count = index + 1
     settled.check_count(count, finished=True)
-
-
-def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
-    index: dict[str, FieldSpec] = {}
-    for field in fields:
-        spec = FieldSpec(
-            id=int(cast(int, field.id)),
-            title=str(field.title),
-            numeric=str(field.field_type) == "number",
-        )
-        index[spec.title.casefold()] = spec
-        index[str(spec.id)] = spec
-    return index
-
-
-def _lookup(specs: dict[str, FieldSpec], title: str) -> FieldSpec | None:
-    return specs.get(title.strip().casefold())
 
 
 class _SettledRows:

@@ -21,13 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from reply_contact_data_client.contract import Operations
 from reply_contact_data_client.types import Unset
 
-from .._plan import Call, Flow
+from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..errors import NotFoundError
 from ..resources._common import id_list
+from ..resources.contacts import ContactsOperations
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -300,16 +300,13 @@ class OutreachWorkflows(ResourceBase):
     def _check(
         self, contact_id: int, recent_days: int, now: datetime.datetime
     ) -> Flow[OutreachVerdict]:
-        statuses: ContactStatuses = yield Call(Operations.get_contact_statuses, {"id": contact_id})
-        memberships: list[ContactSequenceMembership] = yield Call(
-            Operations.get_contact_sequences, {"id": contact_id}
-        )
-        page = yield Call(
-            Operations.get_contact_activities, {"id": contact_id, "top": ACTIVITY_PAGE, "skip": 0}
-        )
+        contacts = ContactsOperations(self._owner)
+        statuses = yield from contacts.statuses(contact_id)
+        memberships = yield from contacts.sequences(contact_id)
+        activities = yield from contacts.activities(contact_id, max_items=ACTIVITY_PAGE).collect()
         reasons = [
             *status_reasons(statuses),
             *membership_reasons(list(memberships or [])),
-            *activity_reasons(list(page.items or []), now=now, recent_days=recent_days),
+            *activity_reasons(activities, now=now, recent_days=recent_days),
         ]
         return verdict_from(contact_id, reasons)

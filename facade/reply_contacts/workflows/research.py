@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from reply_contact_data_client.contract import Operations
-
-from .._plan import Call, Flow
+from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..resources._common import build_model, id_list
+from ..resources.contacts import ContactsOperations
 
 if TYPE_CHECKING:
-    from reply_contact_data_client.models import Contact, ContactCustomFieldUpdate
+    from reply_contact_data_client.models import Contact
 
 
 class ResearchWorkflows(ResourceBase):
@@ -37,7 +36,7 @@ class ResearchWorkflows(ResourceBase):
         failed note re-applies the same values harmlessly. Returns the updated contact (fetched
         when only a note was given).
         """
-        from reply_contact_data_client.models import ContactCustomFieldUpdate, ContactPatchRequest
+        from reply_contact_data_client.models import ContactPatchRequest
 
         (contact_id,) = id_list(contact_id, "contact_id")
         if note is not None and (not isinstance(note, str) or not note.strip()):
@@ -48,32 +47,24 @@ class ResearchWorkflows(ResourceBase):
             # (the server would ignore it silently).
             unknown = ", ".join(sorted(patch.additional_properties))
             raise TypeError(f"a contact has no field(s) {unknown}")
-        updates: list[ContactCustomFieldUpdate] = []
-        catalog = self._owner.field_catalog
+        values: dict[str, str | None] = {}
         for title, value in (custom_fields or {}).items():
             if value is not None and not isinstance(value, str | int | float):
                 raise TypeError(f"custom field {title!r}: value must be text or a number")
-            field = yield from catalog.resolve(title)
-            updates.append(
-                ContactCustomFieldUpdate(id=field.id, value=None if value is None else str(value))
-            )
-        if updates:
-            patch = patch or ContactPatchRequest()
-            patch.custom_fields = updates
-        if patch is None and note is None:
+            values[title] = None if value is None else str(value)
+        if patch is None and not values and note is None:
             raise ValueError("annotate needs a note, fields or custom_fields")
 
+        contacts = ContactsOperations(self._owner)
         contact: Contact | None = None
-        if patch is not None:
-            contact = yield Call(Operations.update_contact, {"id": contact_id, "body": patch})
-        if note is not None:
-            from reply_contact_data_client.models import AddContactNoteRequest
-
-            yield Call(
-                Operations.add_contact_note,
-                {"id": contact_id, "body": AddContactNoteRequest(notes=note)},
-                lambda _: None,
+        if patch is not None or values:
+            # Custom-field titles are resolved before the PATCH is sent: an unknown one raises
+            # with nothing changed.
+            contact = yield from contacts.update(
+                contact_id, patch or ContactPatchRequest(), custom_fields=values
             )
+        if note is not None:
+            yield from contacts.add_note(contact_id, note)
         if contact is None:
-            contact = yield Call(Operations.get_contact_by_id, {"id": contact_id})
+            contact = yield from contacts.get(contact_id)
         return contact
