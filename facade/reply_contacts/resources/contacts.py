@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from reply_contact_data_client.contract import Operation, Operations, Vocabularies
 
@@ -174,7 +174,7 @@ class ContactsOperations(ResourceBase):
         created: Contact = yield Call(Operations.create_contact, {"body": body})
         if not custom_fields:
             return created
-        return (yield from self.update(cast(int, created.id), custom_fields=custom_fields))
+        return (yield from self.update(created.id, custom_fields=custom_fields))
 
     @operation
     def update(

@@ -548,8 +548,7 @@ class AccountWorkflows(ResourceBase):
                 if key not in cache:
                     lookups += 1
                     found = yield from contacts_ns.find_by_email(email)
-                    found_id = found.id if found is not None else None
-                    cache[key] = found_id if isinstance(found_id, int) else None
+                    cache[key] = found.id if found is not None else None
                 contact_id = cache[key]
                 if contact_id is None:
                     failures.append(
@@ -595,4 +594,4 @@ class AccountWorkflows(ResourceBase):
             if account_list is None:
                 raise AccountListNotFoundError(f"no account list named {name!r}")
         file_into = lists.move_accounts if move else lists.add_accounts
-        return (yield from file_into(int(cast(int, account_list.id)), ids))
+        return (yield from file_into(account_list.id, ids))

@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from .._identity import whoami
 from .._plan import Flow
@@ -309,7 +309,7 @@ class ImportWorkflows(ResourceBase):
                     status=404,
                     code="contactsList.notFound",
                 )
-        return int(cast(int, found.id))
+        return found.id
 
     def _ensure_fields(self, titles: list[str], create: bool) -> Flow[dict[str, FieldSpec]]:
         from reply_contact_data_client.models import CustomFieldType
@@ -417,7 +417,7 @@ def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
     index: dict[str, FieldSpec] = {}
     for field in fields:
         spec = FieldSpec(
-            id=int(cast(int, field.id)),
+            id=field.id,
             title=str(field.title),
             numeric=str(field.field_type) == CustomFieldType.NUMBER.value,
         )
