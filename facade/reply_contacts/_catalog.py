@@ -19,6 +19,7 @@ from reply_contact_data_client.contract import Operations
 
 from ._body import SupportsRequestBody, as_body
 from ._plan import Call, Flow
+from .errors import ReplyError
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import CustomField
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["CustomFieldCatalog", "SupportsCustomFieldTitles", "UnknownCustomFieldError"]
 
 
-class UnknownCustomFieldError(KeyError):
-    """A custom field title or id that the account does not have."""
+class UnknownCustomFieldError(ReplyError, KeyError):
+    """A custom field title or id that the account does not have (`name`; `known` lists the
+    titles it has). A `ReplyError`, and a `KeyError` for code written when it was only that."""
 
     def __init__(self, name: str | int, known: list[str]) -> None:
         self.name = name

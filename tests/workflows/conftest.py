@@ -4,6 +4,7 @@ limiting off, and sync and async clients bound to it."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 from reply_contacts import AsyncReplyContacts, ReplyContacts
@@ -26,3 +27,16 @@ def client(sb: Sandbox) -> Iterator[ReplyContacts]:
 async def aclient(sb: Sandbox) -> AsyncIterator[AsyncReplyContacts]:
     async with AsyncReplyContacts(api_key=sb.api_key, base_url=sb.url, rate_limit=None) as c:
         yield c
+
+
+@pytest.fixture(params=["sync", "async"])
+async def api(request: pytest.FixtureRequest, sb: Sandbox) -> AsyncIterator[Any]:
+    """The sync or the async client, bound to the sandbox; call through `await run(...)`
+    (`workflow_support.run`), so one test body covers both surfaces."""
+    options: dict[str, Any] = {"api_key": sb.api_key, "base_url": sb.url, "rate_limit": None}
+    if request.param == "sync":
+        with ReplyContacts(**options) as sync_client:
+            yield sync_client
+    else:
+        async with AsyncReplyContacts(**options) as async_client:
+            yield async_client

@@ -8,11 +8,12 @@ from typing import Any
 
 import httpx
 import pytest
-from reply_contacts import AsyncReplyContacts, ReplyContacts
+from reply_contacts import AsyncReplyContacts, PermissionDeniedError, ReplyContacts
 from reply_contacts.models import ContactAccountCreateRequest
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows.accounts import (
     AccountCreateFailure,
+    AccountCreateInterruptedError,
     AccountListNotFoundError,
     prepare_account,
 )
@@ -135,9 +136,12 @@ def test_bad_items_are_reported_and_every_good_one_lands(
     assert by_index[2].name == "Beta" and by_index[2].pointer == "/companySize"
     assert by_index[4].name is None and by_index[4].details == "Name is required."
     assert by_index[5].pointer == "/revenue"
-    assert report.requests == 1 and _bulk_requests(sb) == 1
+    # One lookup of the names, one bulk create.
+    assert report.requests == 2 and _bulk_requests(sb) == 1
     assert not report.ok and report.total == 8
-    assert repr(report) == "AccountCreateReport(total=8, created=3, failed=5, requests=1)"
+    assert repr(report) == (
+        "AccountCreateReport(total=8, created=3, found=0, failed=5, requests=2)"
+    )
     as_dict = report.to_dict()
     assert as_dict["created"] == {
         "0": report.created[0],
@@ -155,14 +159,14 @@ def test_bad_items_are_reported_and_every_good_one_lands(
 
 def test_chunks_of_one_hundred(client: ReplyContacts, sb: Sandbox) -> None:
     report = client.workflows.create_accounts({"name": f"Co {n}"} for n in range(250))
-    assert report.ok and report.created_count == 250 and report.requests == 3
+    assert report.ok and report.created_count == 250 and report.requests == 4
     assert _bulk_requests(sb) == 3
     assert sb.count_accounts() == 250
     assert (
         client.workflows.create_accounts(
             [{"name": f"S {n}"} for n in range(5)], chunk_size=2
         ).requests
-        == 3
+        == 4
     )
     with pytest.raises(ValueError, match="chunk_size"):
         client.workflows.create_accounts([{"name": "x"}], chunk_size=101)
@@ -183,7 +187,7 @@ def test_server_rejection_with_pointers_drops_only_the_named_items(sb: Sandbox) 
         (3, "Reserved one", "/name", "Name is reserved.", 400),
         (7, "Reserved two", "/name", "Name is reserved.", 400),
     ]
-    assert report.requests == 2  # the rejected chunk, then its eight good items
+    assert report.requests == 3  # the lookup, the rejected chunk, then its eight good items
 
 
 def test_server_rejection_without_pointers_is_split_by_halves(sb: Sandbox) -> None:
@@ -202,23 +206,27 @@ def test_server_rejection_without_pointers_is_split_by_halves(sb: Sandbox) -> No
         "contactAccount.invalidInput",
         "items[0].name is reserved.",
     )
-    # 16 -> 8 (bad) + 8 -> 4 (bad) + 4 -> 2 (bad) + 2 -> 1 + 1: 1 + 2 + 2 + 2 + 2 requests.
-    assert report.requests == 9
+    # The lookup, then 16 -> 8 (bad) + 8 -> 4 (bad) + 4 -> 2 (bad) + 2 -> 1 + 1: 1 + 2 + 2 + 2 + 2.
+    assert report.requests == 10
 
 
 def test_a_whole_chunk_400_is_retried_in_parts(client: ReplyContacts, sb: Sandbox) -> None:
     sb.inject_fault("POST", BULK_PATH, status=400, times=1)
     report = client.workflows.create_accounts([{"name": f"Co {n}"} for n in range(6)])
     assert report.ok and report.created_count == 6 and sb.count_accounts() == 6
-    assert report.requests == 3
+    assert report.requests == 4
 
 
 def test_auth_failure_stops_and_reports_the_rest(client: ReplyContacts, sb: Sandbox) -> None:
     sb.inject_fault("POST", BULK_PATH, status=403, times=1)
-    report = client.workflows.create_accounts([{"name": f"Co {n}"} for n in range(150)])
+    with pytest.raises(AccountCreateInterruptedError) as stopped:
+        client.workflows.create_accounts([{"name": f"Co {n}"} for n in range(150)])
+    assert isinstance(stopped.value, PermissionDeniedError)
+    report = stopped.value.report
     assert report.created_count == 0 and report.failed_count == 150
-    assert report.requests == 1 and sb.count_accounts() == 0
+    assert report.requests == 2 and sb.count_accounts() == 0
     assert report.failures[0].status == 403
+    assert report.failures[0].details.startswith("Injected fault")
     assert report.failures[120].details.startswith("not sent:")
 
 

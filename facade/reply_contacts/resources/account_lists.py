@@ -12,7 +12,14 @@ from .._resource import AsyncResource, ResourceBase, SyncResource, operation, pa
 from .._text import check_name as check_name_text
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import bulk_in_chunks, create_or_find, find_by_name, id_list, unset_if_none
+from ._common import (
+    batch_size,
+    bulk_in_chunks,
+    create_or_find,
+    find_by_name,
+    id_list,
+    unset_if_none,
+)
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactAccountList, ContactAccountListPage
@@ -21,6 +28,8 @@ if TYPE_CHECKING:
 # The spec's bounds on an account list's name (the same for create and rename).
 LIST_NAME_MIN = Operations.create_contact_account_list.limit("/name").min_length or 1
 LIST_NAME_MAX = Operations.create_contact_account_list.max_length("/name")
+# Accounts per add or move request (the spec's maxItems).
+MEMBERSHIP_BATCH = batch_size(Operations.add_accounts_to_contact_account_list, "/accountIds")
 
 
 def check_name(name: str) -> str:

@@ -23,10 +23,12 @@ from .._resource import ResourceBase, operation
 from ..errors import (
     APIConnectionError,
     ConflictError,
+    DecodeError,
     NotFoundError,
     ReplyError,
     ServerError,
     ValidationError,
+    WorkflowError,
 )
 from ..resources.contact_lists import ContactListsOperations
 from ..resources.contacts import IMPORT_MAX_ITEMS, ContactsOperations
@@ -63,13 +65,17 @@ _IMPORT_OPTIONS = {
 }
 
 
-class ImportInterruptedError(ReplyError):
-    """An import stopped part-way (auth, rate limit beyond max_wait, network). `report` holds
-    every row settled so far; with a journal, running the same import again resumes."""
+class ImportInterruptedError(WorkflowError[ImportReport]):
+    """`import_to_list` stopped: a step failed (see `WorkflowError`: the error is also the
+    failed step's own class, e.g. `PermissionDeniedError` whether the list lookup, the
+    custom-field read or an import batch was refused). `report` holds every row settled so
+    far; with a journal, running the same import again resumes."""
 
-    def __init__(self, message: str, report: ImportReport) -> None:
-        self.report = report
-        super().__init__(message)
+    workflow = "import_to_list"
+
+
+def _interrupted(error: ReplyError, report: ImportReport) -> ImportInterruptedError:
+    return ImportInterruptedError.from_step(error, report, f"after {report.total:,} rows")
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,11 @@ class ImportWorkflows(ResourceBase):
         fields with `create_missing_fields=True`). Every row is validated locally first; bad
         rows are reported with their reason and never sent. Returns an `ImportReport` that
         accounts for every input row. With `journal=path` the import is resumable.
+
+        Raises `ImportInterruptedError` (see `WorkflowError`) when any step fails, whatever
+        it is (the journal check, the list, the custom fields, a batch): it is also the failed
+        step's own class (`JournalMismatchError`, `PermissionDeniedError`, `ServerError`...)
+        and its `report` holds every row settled before it.
         """
         if (list_name is None) == (list_id is None):
             raise ValueError("pass exactly one of list_name= or list_id=")
@@ -201,24 +212,33 @@ class ImportWorkflows(ResourceBase):
 
         journal_path = Path(journal) if journal is not None else None
         state, account = JournalState(), dict[str, Any]()
-        if journal_path is not None:
-            state, account = yield from self._bound_journal(journal_path, settings)
         report = ImportReport(list_name=list_name)
+        if journal_path is not None:
+            try:
+                state, account = yield from self._bound_journal(journal_path, settings)
+            except ReplyError as exc:
+                raise _interrupted(exc, report) from exc
         for outcome in state.outcomes:
             report.record(outcome)
         report.resumed_at_row = state.next_row
         resolved_list_id = state.list_id if state.started else list_id
         if state.done:
             assert journal_path is not None
-            _check_finished_input(rows, state, journal_path)
+            try:
+                _check_finished_input(rows, state, journal_path)
+            except ReplyError as exc:
+                raise _interrupted(exc, report) from exc
             report.list_id = resolved_list_id
             report.already_complete = True
             return report
 
         if resolved_list_id is None:
-            resolved_list_id = yield from self._resolve_list(
-                str(list_name), create=create_list, shared=share_list
-            )
+            try:
+                resolved_list_id = yield from self._resolve_list(
+                    str(list_name), create=create_list, shared=share_list
+                )
+            except ReplyError as exc:
+                raise _interrupted(exc, report) from exc
         report.list_id = resolved_list_id
         writer = Journal(journal_path) if journal_path is not None else None
         if writer is not None and not state.started:
@@ -266,11 +286,7 @@ class ImportWorkflows(ResourceBase):
             if writer is not None:
                 writer.done(report.total)
         except ReplyError as exc:
-            if isinstance(exc, JournalMismatchError):
-                raise
-            raise ImportInterruptedError(
-                f"import stopped after {report.total} rows: {exc}", report
-            ) from exc
+            raise _interrupted(exc, report) from exc
         finally:
             if writer is not None:
                 writer.close()
@@ -378,8 +394,9 @@ class ImportWorkflows(ResourceBase):
             replayed = replayed or answer.replayed
             results = list(answer.value.items or [])
             if len(results) != len(to_send):
-                raise ImportInterruptedError(
-                    f"import answered {len(results)} results for {len(to_send)} items", report
+                raise DecodeError(
+                    f"import answered {len(results)} results for {len(to_send)} items",
+                    status=answer.status,
                 )
             for (index, _), result in zip(to_send, results, strict=True):
                 try:
