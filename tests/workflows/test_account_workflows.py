@@ -17,6 +17,7 @@ from reply_contacts.workflows.accounts import (
     AccountListNotFoundError,
     prepare_account,
 )
+from workflow_support import run
 
 BULK_PATH = "/v3/contact-accounts/bulk"
 
@@ -265,6 +266,70 @@ async def test_create_accounts_async(sb: Sandbox) -> None:
     assert _names(sb) == ["Acme", "Beta"]
 
 
+# -- get or create by name -----------------------------------------------------------------------
+
+
+async def test_running_it_again_with_the_same_names_creates_nothing_new(
+    api: Any, sb: Sandbox
+) -> None:
+    first = await run(api.workflows.create_accounts([{"name": f"Co {n}"} for n in range(5)]))
+    assert first.created_count == 5 and first.found_count == 0 and first.requests == 2
+    sb.reset_stats()
+    # The same names, differently cased and spaced: found, not created again.
+    again = [{"name": f"  CO {n} "} for n in range(5)]
+    second = await run(api.workflows.create_accounts(again))
+    assert second.created_count == 0 and second.found == first.created and second.ok
+    assert second.account_ids == first.account_ids
+    assert sb.count_accounts() == 5
+    # One lookup for all the names, no create.
+    assert second.requests == 1
+    assert sb.stats()["byOperation"] == {"FilterContactAccounts": 1}
+    assert second.to_dict()["found"] == {str(i): first.created[i] for i in range(5)}
+    assert repr(second) == (
+        "AccountCreateReport(total=5, created=0, found=5, failed=0, requests=1)"
+    )
+
+
+async def test_existing_names_are_found_and_a_repeated_name_is_created_once(
+    api: Any, client: ReplyContacts, sb: Sandbox
+) -> None:
+    acme = client.accounts.create(name="Acme")
+    items = [{"name": "acme"}, {"name": "Beta"}, {"name": "BETA"}, {"name": "Gamma"}]
+    report = await run(api.workflows.create_accounts(items))
+    beta = report.created[1]
+    assert sorted(report.created) == [1, 3]
+    assert report.found == {0: acme.id, 2: beta}
+    assert report.account_ids == {0: acme.id, 1: beta, 2: beta, 3: report.created[3]}
+    assert _names(sb) == ["Acme", "Beta", "Gamma"]
+    # allow_duplicates: an account for every input, whatever exists.
+    duplicated = await run(api.workflows.create_accounts([{"name": "Acme"}], allow_duplicates=True))
+    assert duplicated.created_count == 1 and duplicated.found_count == 0
+    assert _names(sb) == ["Acme", "Beta", "Gamma", "Acme"]
+
+
+def test_the_lookup_costs_one_request_per_thousand_names(
+    client: ReplyContacts, sb: Sandbox
+) -> None:
+    names = [{"name": f"Co {n}"} for n in range(1500)]
+    client.workflows.create_accounts(names)
+    sb.reset_stats()
+    report = client.workflows.create_accounts(names)
+    assert report.found_count == 1500 and report.requests == 2
+    assert sb.stats()["byOperation"] == {"FilterContactAccounts": 2}
+
+
+async def test_an_unknown_outcome_never_takes_an_older_account_for_a_new_one(
+    api: Any, client: ReplyContacts, sb: Sandbox
+) -> None:
+    older = client.accounts.create(name="Co 0")
+    sb.inject_fault("POST", BULK_PATH, drop="after", times=1)  # applied, answer lost
+    items = [{"name": "Co 0"}, {"name": "Co 1"}]
+    report = await run(api.workflows.create_accounts(items, allow_duplicates=True))
+    assert report.ok and report.reconciled == frozenset({0, 1})
+    assert older.id not in report.created.values()
+    assert _names(sb) == ["Co 0", "Co 0", "Co 1"]  # the older one and the two created once
+
+
 # -- link_contacts_to_account --------------------------------------------------------------------
 
 
@@ -390,3 +455,16 @@ async def test_organize_async(
     lists = await aclient.account_lists.list().to_list()
     assert [x.name for x in lists] == ["Async list"]
     assert sb.accounts_in_list(lists[0].id) == ids
+
+
+async def test_organize_with_no_account_is_a_no_op(api: Any, sb: Sandbox) -> None:
+    sb.reset_stats()
+    result = await run(api.workflows.organize_accounts("Tier 1", []))
+    assert result.ok and result.requested == () and result.failures == ()
+    assert sb.stats()["requests"] == 0  # the list was neither looked up nor created
+    # An empty create or link is a no-op too.
+    assert (await run(api.workflows.create_accounts([]))).requests == 0
+    account = await run(api.accounts.create(name="Acme"))
+    sb.reset_stats()
+    assert (await run(api.workflows.link_contacts_to_account(account.id, []))).ok
+    assert sb.stats()["requests"] == 0

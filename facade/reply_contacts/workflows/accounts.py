@@ -356,7 +356,8 @@ class _CreateRun:
         # Accounts an unknown outcome must not be mistaken for: those that had the name before
         # this call, and those it already created.
         self.claimed: set[int] = set()
-        # Indexes sent in a request whose outcome is not known (yet).
+        # Indexes sent at least once, and those sent in a request whose outcome is unknown.
+        self.attempted: set[int] = set()
         self.in_doubt: set[int] = set()
         # Index -> the earlier index of the same name whose account it reuses.
         self.repeats: dict[int, int] = {}
@@ -417,6 +418,7 @@ class _CreateRun:
         down."""
         items = [cast(dict[str, Any], self.bodies[i]) for i in indices]
         self.requests += 1
+        self.attempted.update(indices)
         self.in_doubt.update(indices)
         try:
             results: list[ContactAccountCreateItemResult] = yield from self.accounts.bulk_create(
@@ -515,8 +517,9 @@ class _CreateRun:
 
     def finish(self, valid: list[int], stop: ReplyError | None = None) -> AccountCreateReport:
         """The report, every valid input settled: a repeated name gets the account of its
-        first input; what `stop` (the error that ended the run) left is reported as not sent,
-        or as of unknown outcome when its request may have been applied."""
+        first input; what `stop` (the error that ended the run) left is reported as of
+        unknown outcome when its request may have been applied, as not created when the
+        server refused it, else as not sent."""
         for index, first in self.repeats.items():
             if first in self.created:
                 self.found[index] = self.created[first]
@@ -539,10 +542,11 @@ class _CreateRun:
                     status=_error_status(stop),
                 )
             else:
+                done = "not created" if index in self.attempted else "not sent"
                 self.fail(
                     index,
                     "server",
-                    f"not sent: {_detail(stop)}",
+                    f"{done}: {_detail(stop)}",
                     code=_error_code(stop),
                     status=_error_status(stop),
                 )
