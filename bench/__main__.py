@@ -63,20 +63,9 @@ def _import_rows() -> list[Row]:
 
 
 def _limiter_rows() -> list[Row]:
-    from bench.bench_limiter import WORKER_COUNTS, run
+    from bench.bench_limiter import rows
 
-    rows: list[Row] = []
-    for workers in WORKER_COUNTS:
-        figures = run(workers)
-        rows.append(
-            (
-                f"rate-limit utilization, {workers} worker process(es) sharing Redis",
-                f"{figures['served']} served, {figures['429s']} x 429",
-                f"allowed {figures['allowed']}",
-                figures["utilization"],
-            )
-        )
-    return rows
+    return rows()
 
 
 def _facade_rows() -> list[Row]:

@@ -1,206 +1,177 @@
-"""Benchmark: how much of a shared rate limit N worker processes use through one Redis.
+"""Benchmark: how much of a shared rate limit worker processes use through Redis, per deployment.
 
-    python bench/bench_limiter.py            1, 4 and 16 workers (about a minute in all)
-    python bench/bench_limiter.py 4 8        chosen worker counts
+    python bench/bench_limiter.py            every figure (a few minutes)
+    python bench/bench_limiter.py 4 8        chosen worker counts on one Redis only
 
 Each worker is a spawned process with its own transport and `RedisLimiter`, sending
 GET /v3/contacts?top=1 to one sandbox that enforces the same shrunken windows as the policy
-(20 per 2 s and 60 per 8 s, so both bind within ten seconds). The baseline is the theoretical
-maximum: the fastest schedule both sliding windows allow, computed, not measured. Figures:
+(20 per 2 s and 60 per 8 s, so both bind within ten seconds); the fleets are the tests' own
+(tests/redis/fleet.py). The baseline is the theoretical maximum: the fastest schedule both
+sliding windows allow, computed, not measured. Figures:
 
 * utilization: requests served / the most the windows allow in the same elapsed time (from the
   first response to the last, the opening burst included); 1.00 means nothing was left unused;
-* speed: the fastest possible time for the same requests / the measured time;
-* 429s: rate-limit refusals the server sent (the limiter's job is to make this 0).
+* 429s: rate-limit refusals the server sent (the limiter's job is to make this 0);
+* per deployment (one server, Cluster, Sentinel, TLS, one server 50 ms away through a delaying
+  proxy): the fleet's utilization and 429s, and the latency of one uncontended `acquire`
+  (p50/p99 of many) against the same on the plain server, measured in the same run.
 
-Redis comes from REPLY_TEST_REDIS_URL, else from `bash scripts/redis.sh start`.
+Deployments come from scripts/redis.sh (started if not running, stopped after if started here);
+the plain server from REPLY_TEST_REDIS_URL when set.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import multiprocessing
 import os
-import subprocess
+import statistics
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
-from reply_contacts.sandbox import Sandbox
-from reply_contacts.transport import RateLimitPolicy, RetryPolicy, build_transport
-from reply_contacts.transport.redis_limiter import RedisLimiter
-
 ROOT = Path(__file__).resolve().parents[1]
-# The sandbox's limits; the policy is the same plus a margin.
-LIMITS = RateLimitPolicy(per_minute=20, per_hour=60, minute_window=2.0, hour_window=8.0, margin=0)
-MARGIN = 0.1  # loopback: a burst reaches the server within tens of milliseconds of its slot
+sys.path.insert(0, str(ROOT / "tests" / "redis"))  # the tests' fleets, deployments and proxy
+
+import redis  # noqa: E402
+from deployments import start, stop  # noqa: E402
+from fleet import LIMITS, MARGIN, Fleet, run_fleet  # noqa: E402
+from latency_proxy import DelayProxy  # noqa: E402
+from reply_contacts.sandbox import Sandbox  # noqa: E402
+from reply_contacts.transport import RateLimitPolicy  # noqa: E402
+from reply_contacts.transport.redis_limiter import RedisLimiter  # noqa: E402
+
 TOTAL = 100  # five bursts: 0, 2, 4, then 8 and 10 once the longer window has turned
 WORKER_COUNTS = (1, 4, 16)
-SPAWN = multiprocessing.get_context("spawn")
+TOPOLOGIES = ("standalone", "cluster", "sentinel", "tls", "standalone 50 ms away")
+LATENCY_SAMPLES = 400
+ONE_WAY_DELAY = 0.025  # the distant Redis: a 50 ms round trip
+# For the latency figure: a budget no acquire ever waits for.
+UNLIMITED = RateLimitPolicy(per_minute=10**9, per_hour=10**9, margin=0)
+
+Row = tuple[str, str, str, float]  # figure, measured, baseline, ratio (bench/__main__.py)
 
 
 def redis_url() -> str:
-    url = os.environ.get("REPLY_TEST_REDIS_URL", "").strip()
-    if url:
-        return url
-    done = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "redis.sh"), "start"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"no Redis: set REPLY_TEST_REDIS_URL ({done.stderr.strip()})")
-    return done.stdout.strip().splitlines()[-1]
-
-
-def fastest_schedule(count: int) -> list[float]:
-    """Send times of the fastest `count` sends the windows allow (earliest slot is optimal)."""
-    times: list[float] = []
-    for _ in range(count):
-        slot = 0.0
-        if len(times) >= LIMITS.per_minute:
-            slot = max(slot, times[-LIMITS.per_minute] + LIMITS.minute_window)
-        if len(times) >= LIMITS.per_hour:
-            slot = max(slot, times[-LIMITS.per_hour] + LIMITS.hour_window)
-        times.append(slot)
-    return times
-
-
-def allowed_within(elapsed: float) -> int:
-    """The most sends the windows allow in [0, elapsed]."""
-    count = LIMITS.per_minute
-    while fastest_schedule(count)[-1] <= elapsed:
-        count += LIMITS.per_minute
-    return sum(1 for t in fastest_schedule(count) if t <= elapsed)
-
-
-def _worker(
-    base_url: str,
-    api_key: str,
-    url: str,
-    namespace: str,
-    policy_fields: dict[str, Any],
-    quota: int,
-    ready: Any,
-    go: Any,
-    results: Any,
-) -> None:
-    done: list[float] = []
-    errors: list[str] = []
-    try:
-        policy = RateLimitPolicy(**policy_fields)
-        limiter = RedisLimiter(url, policy, namespace=namespace)
-        transport = build_transport(
-            api_key=api_key,
-            base_url=base_url,
-            limiter=limiter,
-            rate_limit=policy,
-            retry=RetryPolicy(max_wait=120.0, deadline=300.0),
-        )
-        with httpx.Client(transport=transport, base_url=base_url, timeout=30.0) as client:
-            # Open the connection (and build the SSL context) outside the limiter and before
-            # the clock starts; the parent resets the sandbox's windows afterwards.
-            raw = httpx.Client(
-                transport=_Borrowed(transport.inner_transports()[0]),
-                base_url=base_url,
-                headers={"Authorization": f"Bearer {api_key}"},
-            )
-            raw.get("/v3/contacts", params={"top": 1})
-            limiter.paused_for("warm-up")  # and the Redis connection
-            ready.put(None)
-            go.wait(120)
-            for _ in range(quota):
-                client.get("/v3/contacts", params={"top": 1})
-                done.append(time.monotonic())
-        limiter.close()
-    except Exception as exc:
-        errors.append(f"{type(exc).__name__}: {exc}")
-        ready.put(None)
-    results.put((done, errors))
-
-
-class _Borrowed(httpx.BaseTransport):
-    def __init__(self, inner: httpx.BaseTransport) -> None:
-        self.inner = inner
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self.inner.handle_request(request)
+    return os.environ.get("REPLY_TEST_REDIS_URL", "").strip() or start("standalone")[0]
 
 
 def run(workers: int, *, url: str | None = None, total: int = TOTAL) -> dict[str, float]:
-    """`workers` processes send `total` requests through one Redis; figures against the maximum.
-
-    time.monotonic() is system-wide on Linux, so response times of all processes line up.
-    """
-    url = url or redis_url()
-    policy = dataclasses.replace(LIMITS, margin=MARGIN)
-    namespace = f"bench-{uuid.uuid4().hex[:12]}"
-    fields = dataclasses.asdict(policy)
-    ready: Any = SPAWN.Queue()
-    results: Any = SPAWN.Queue()
-    go: Any = SPAWN.Event()
+    """`workers` processes send `total` requests through one Redis; figures against the maximum."""
     with Sandbox(seed=False) as sb:
-        quotas = [total // workers + (1 if i < total % workers else 0) for i in range(workers)]
-        processes = [
-            SPAWN.Process(
-                target=_worker,
-                args=(sb.url, sb.api_key, url, namespace, fields, quota, ready, go, results),
-            )
-            for quota in quotas
-        ]
-        for process in processes:
-            process.start()
+        fleet_run = run_fleet(sb, url or redis_url(), Fleet(processes=workers, total=total))
+    figures = fleet_run.figures()
+    figures["workers"] = workers
+    return figures
+
+
+def acquire_latency(url: str, samples: int = LATENCY_SAMPLES) -> tuple[float, float]:
+    """(p50, p99) seconds of one `acquire` that never waits: the Redis round trip and script."""
+    limiter = RedisLimiter(url, UNLIMITED, namespace=f"bench-latency-{uuid.uuid4().hex[:8]}")
+    for _ in range(20):  # connect, load the script
+        limiter.acquire("latency", max_wait=0)
+    times = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        limiter.acquire("latency", max_wait=0)
+        times.append(time.perf_counter() - started)
+    limiter.close()
+    cuts = statistics.quantiles(times, n=100)
+    return cuts[49], cuts[98]
+
+
+@contextmanager
+def deployment(topology: str, plain: str) -> Iterator[str]:
+    """The URL of `topology` for as long as the block runs (started and stopped if needed)."""
+    if topology == "standalone":
+        yield plain
+    elif topology == "standalone 50 ms away":
+        target = redis.Redis.from_url(plain).connection_pool.connection_kwargs
+        with DelayProxy(target["host"], target["port"], one_way=ONE_WAY_DELAY) as proxy:
+            yield proxy.url()
+    else:
+        url, started_here = start(topology)
         try:
-            for _ in processes:
-                ready.get(timeout=120)
-            sb.set_rate_limit(
-                LIMITS.per_minute, LIMITS.per_hour, LIMITS.minute_window, LIMITS.hour_window
-            )
-            sb.reset_stats()
-            go.set()
-            outcomes = [results.get(timeout=300) for _ in processes]
+            yield url
         finally:
-            for process in processes:
-                process.join(10)
-                if process.is_alive():
-                    process.terminate()
-        stats = sb.stats()
-    errors = [error for _, errs in outcomes for error in errs]
-    done = sorted(t for times, _ in outcomes for t in times)
-    elapsed = done[-1] - done[0] if len(done) > 1 else 0.0
-    return {
-        "workers": workers,
-        "served": len(done),
-        "elapsed_s": round(elapsed, 3),
-        "allowed": allowed_within(elapsed),
-        "utilization": round(len(done) / allowed_within(elapsed), 4),
-        "speed": round(fastest_schedule(len(done))[-1] / elapsed, 4) if elapsed else 0.0,
-        "429s": stats["byStatus"].get("429", 0),
-        "requests_at_server": stats["requests"],
-        "errors": len(errors),
-    }
+            if started_here:
+                stop(topology)
+
+
+def topology_figures(plain: str) -> list[dict[str, Any]]:
+    figures = []
+    with Sandbox(seed=False) as sb:
+        for topology in TOPOLOGIES:
+            with deployment(topology, plain) as url:
+                p50, p99 = acquire_latency(url)
+                fleet_run = run_fleet(sb, url, Fleet(processes=4, threads=2, total=TOTAL))
+            figures.append({"topology": topology, "p50": p50, "p99": p99, **fleet_run.figures()})
+    return figures
+
+
+def rows() -> list[Row]:
+    """The limiter's rows of `nox -s bench`."""
+    plain = redis_url()
+    table: list[Row] = []
+    for workers in WORKER_COUNTS:
+        figures = run(workers, url=plain)
+        table.append(
+            (
+                f"rate-limit utilization, {workers} worker process(es) sharing Redis",
+                f"{figures['served']:.0f} served, {figures['429s']:.0f} x 429",
+                f"allowed {figures['allowed']:.0f}",
+                figures["utilization"],
+            )
+        )
+    by_topology = topology_figures(plain)
+    baseline = by_topology[0]
+    for figures in by_topology:
+        name = figures["topology"]
+        table.append(
+            (
+                f"rate-limit utilization, 4 processes x 2 threads via {name}",
+                f"{figures['served']:.0f} served, {figures['429s']:.0f} x 429",
+                f"allowed {figures['allowed']:.0f}",
+                figures["utilization"],
+            )
+        )
+        table.append(
+            (
+                f"acquire latency p50 / p99 via {name}",
+                f"{_ms(figures['p50'])} / {_ms(figures['p99'])}",
+                f"standalone {_ms(baseline['p50'])} / {_ms(baseline['p99'])}",
+                figures["p50"] / baseline["p50"],
+            )
+        )
+    return table
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
 
 
 def main(argv: list[str]) -> int:
-    counts = [int(arg) for arg in argv] or list(WORKER_COUNTS)
-    url = redis_url()
-    print(
-        "shared limiter (Redis) vs the theoretical maximum; sandbox limits"
-        f" {LIMITS.per_minute}/{LIMITS.minute_window:g}s and"
-        f" {LIMITS.per_hour}/{LIMITS.hour_window:g}s,"
-        f" {TOTAL} requests, margin {MARGIN:g}s"
-    )
-    print(f"{'workers':>7}  {'utilization':>11}  {'speed':>6}  {'429s':>4}  {'elapsed':>8}  errors")
-    for workers in counts:
-        figures = run(workers, url=url)
+    if argv:
+        url = redis_url()
         print(
-            f"{workers:>7}  {figures['utilization']:>10.2f}x  {figures['speed']:>5.2f}x"
-            f"  {figures['429s']:>4}  {figures['elapsed_s']:>7.2f}s  {figures['errors']}"
+            f"shared limiter (Redis) vs the theoretical maximum; sandbox limits"
+            f" {LIMITS.per_minute}/{LIMITS.minute_window:g}s and"
+            f" {LIMITS.per_hour}/{LIMITS.hour_window:g}s, {TOTAL} requests, margin {MARGIN:g}s"
         )
+        print(f"{'workers':>7}  {'utilization':>11}  {'speed':>6}  {'429s':>4}  {'elapsed':>8}")
+        for workers in [int(arg) for arg in argv]:
+            figures = run(workers, url=url)
+            print(
+                f"{workers:>7}  {figures['utilization']:>10.2f}x  {figures['speed']:>5.2f}x"
+                f"  {figures['429s']:>4.0f}  {figures['elapsed']:>7.2f}s"
+            )
+        return 0
+    table = rows()
+    width = max(len(row[0]) for row in table)
+    for figure, measured, baseline, ratio in table:
+        print(f"{figure:<{width}}  {measured:>24}  {baseline:>28}  {ratio:>7.2f}")
     return 0
 
 

@@ -19,6 +19,7 @@ import functools
 import inspect
 import re
 import types
+import typing
 from collections.abc import Awaitable, Callable
 from typing import (
     TYPE_CHECKING,
@@ -104,17 +105,52 @@ class _Builder(Generic[P, B]):
     def describe(self, method: Callable[..., Any], runner: type[_Runner]) -> Callable[..., Any]:
         """`method`, named and documented as the builder, with the signature a user calls:
         the builder's parameters (`self` kept: this is the class's function) and the value the
-        method gives back instead of the plan (`Flow[CustomField]` becomes `CustomField`)."""
+        method gives back instead of the plan (`Flow[CustomField]` becomes `CustomField`). A
+        builder of a generic base names the namespace's own types, not its type variables."""
         functools.update_wrapper(method, self._build)
         method.__qualname__ = f"{runner.__qualname__}.{self._build.__name__}"
         method.__module__ = runner.__module__
+        arguments = _type_arguments(runner)
+
+        def own_types(annotation: Any) -> Any:
+            if isinstance(annotation, str):
+                for name, argument in arguments.items():
+                    annotation = re.sub(rf"\b{re.escape(name)}\b", argument, annotation)
+            return annotation
+
         full = inspect.signature(self._build)
         returns = full.return_annotation
         if isinstance(returns, str) and (match := self._annotation.fullmatch(returns)):
             returns = self._returns(match["value"], issubclass(runner, AsyncResource))
-        method.__signature__ = full.replace(return_annotation=returns)  # type: ignore[attr-defined]
-        method.__annotations__ = {**self._build.__annotations__, "return": returns}
+        parameters = [
+            parameter.replace(annotation=own_types(parameter.annotation))
+            for parameter in full.parameters.values()
+        ]
+        signature = full.replace(parameters=parameters, return_annotation=own_types(returns))
+        method.__signature__ = signature  # type: ignore[attr-defined]
+        method.__annotations__ = {
+            **{
+                name: parameter.annotation
+                for name, parameter in signature.parameters.items()
+                if parameter.annotation is not inspect.Parameter.empty
+            },
+            "return": signature.return_annotation,
+        }
         return method
+
+
+def _type_arguments(namespace: type[Any]) -> dict[str, str]:
+    """Type-variable name -> the type argument `namespace` gives a generic base, as text."""
+    found: dict[str, str] = {}
+    for cls in namespace.__mro__:
+        for base in getattr(cls, "__orig_bases__", ()):
+            variables = getattr(typing.get_origin(base), "__parameters__", ())
+            for variable, argument in zip(variables, typing.get_args(base), strict=False):
+                text = getattr(argument, "__forward_arg__", None) or getattr(
+                    argument, "__name__", str(argument)
+                )
+                found.setdefault(variable.__name__, str(text))
+    return found
 
 
 class operation(_Builder[P, PlanT], Generic[P, T, PlanT]):

@@ -73,11 +73,11 @@ def test_bulk_account_create_is_the_specs_max_items() -> None:
 def test_account_list_names_are_bounded_as_the_spec_says() -> None:
     name = request_schema("/v3/contact-account-lists")["properties"]["name"]
     shortest, longest = name["minLength"], name["maxLength"]
-    assert account_lists.check_name("x" * shortest) == "x" * shortest
-    assert account_lists.check_name("x" * longest) == "x" * longest
+    assert account_lists.ACCOUNT_LISTS.checked_name("x" * shortest) == "x" * shortest
+    assert account_lists.ACCOUNT_LISTS.checked_name("x" * longest) == "x" * longest
     for bad in ("x" * (shortest - 1), "x" * (longest + 1)):
         with pytest.raises(ValueError, match=f"{shortest} to {longest} characters"):
-            account_lists.check_name(bad)
+            account_lists.ACCOUNT_LISTS.checked_name(bad)
 
 
 def test_the_largest_page_is_the_specs_top_maximum() -> None:

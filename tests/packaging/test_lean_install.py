@@ -37,6 +37,7 @@ NEEDS_AN_EXTRA_EXACTLY = {
     "reply_contacts._tables",
     "reply_contacts.pytest_plugin",
     "reply_contacts.transport.redis_limiter",
+    "reply_contacts.transport.redis_connect",
 }
 
 

@@ -1,43 +1,34 @@
-"""A Redis for the shared-limiter tests: REPLY_TEST_REDIS_URL, or one started by scripts/redis.sh.
+"""Redis deployments for the shared-limiter tests, real processes on loopback.
 
-CI sets REPLY_TEST_REDIS_URL (nox starts Redis first), and then a Redis that does not answer is
-a failure. Without it, the fixture runs `scripts/redis.sh start` itself (installing redis-server
-if it can); only when that is impossible are the tests skipped, with the script's reason.
+`redis_url`: REPLY_TEST_REDIS_URL, or one server started by `scripts/redis.sh start`. CI sets the
+variable (nox starts Redis first), and then a Redis that does not answer is a failure.
+`cluster_url`, `sentinel_url`, `tls_url`: started by the script on demand (`start cluster`, ...)
+and stopped at the end of the session if this session started them. `private_deployment` starts
+a deployment of its own in a temporary directory, for tests that freeze or kill servers.
+
+Only when Redis cannot be installed here (no redis-server, no root) are the tests skipped, with
+the script's reason; any other failure to start is a test failure.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import deployments
 import pytest
 import redis
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "redis.sh"
 URL_ENV = "REPLY_TEST_REDIS_URL"
 
 
-def _start_private_redis() -> tuple[str, bool]:
-    """(url, started_here) from scripts/redis.sh, or skip with its reason."""
+def _started(topology: str, state_dir: Path | None = None) -> tuple[str, bool]:
     try:
-        done = subprocess.run(
-            ["bash", str(SCRIPT), "start"],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        pytest.skip(f"no Redis: {URL_ENV} is unset and scripts/redis.sh could not run ({exc})")
-    lines = done.stdout.strip().splitlines()
-    if done.returncode != 0 or not lines:
-        reason = done.stderr.strip().splitlines()[-1:] or ["no output"]
-        pytest.skip(f"no Redis: {URL_ENV} is unset and scripts/redis.sh start failed: {reason[0]}")
-    return lines[-1].strip(), "started redis-server" in done.stderr
+        return deployments.start(topology, state_dir)
+    except deployments.Unavailable as exc:
+        pytest.skip(f"no Redis {topology}: scripts/redis.sh could not start one ({exc})")
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +36,7 @@ def redis_url() -> Iterator[str]:
     url = os.environ.get(URL_ENV, "").strip()
     started_here = False
     if not url:
-        url, started_here = _start_private_redis()
+        url, started_here = _started("standalone")
     client = redis.Redis.from_url(url, socket_connect_timeout=2)
     try:
         client.ping()
@@ -55,7 +46,50 @@ def redis_url() -> Iterator[str]:
         client.close()
     yield url
     if started_here:
-        subprocess.run(["bash", str(SCRIPT), "stop"], capture_output=True, check=False)
+        deployments.stop("standalone")
+
+
+def _shared(topology: str) -> Iterator[str]:
+    url, started_here = _started(topology)
+    yield url
+    if started_here:
+        deployments.stop(topology)
+
+
+@pytest.fixture(scope="session")
+def cluster_url() -> Iterator[str]:
+    """redis+cluster://...: 3 primaries with a replica each."""
+    yield from _shared("cluster")
+
+
+@pytest.fixture(scope="session")
+def sentinel_url() -> Iterator[str]:
+    """redis+sentinel://.../reply-contacts/0: a primary, its replica, one Sentinel."""
+    yield from _shared("sentinel")
+
+
+@pytest.fixture(scope="session")
+def tls_url() -> Iterator[str]:
+    """rediss://...?ssl_ca_certs=...: a TLS-only server with a private CA."""
+    yield from _shared("tls")
+
+
+@pytest.fixture
+def private_deployment(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[str], str]]:
+    """start(topology) -> url of a deployment of this test's own, stopped (and thawed) after."""
+    started: list[tuple[str, Path]] = []
+
+    def start(topology: str) -> str:
+        state_dir = tmp_path_factory.mktemp(f"redis-{topology}")
+        url, _ = _started(topology, state_dir)
+        started.append((topology, state_dir))
+        return url
+
+    yield start
+    for topology, state_dir in started:
+        deployments.stop(topology, state_dir)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -60,14 +59,6 @@ def assert_within_windows(
             assert in_window <= limit, f"{in_window} sends in ({t - window:.3f}, {t:.3f}] > {limit}"
 
 
-@dataclass
-class WorkerResult:
-    process: int
-    done: list[float] = field(default_factory=list)  # time.monotonic() of each response
-    statuses: dict[int, int] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-
 def warm_up(transport: Any, base_url: str, api_key: str, connections: int) -> None:
     """Open the HTTP connections (and build the SSL context) before the clock starts.
 
@@ -102,76 +93,6 @@ class _Unclosed(httpx.BaseTransport):
 
     def close(self) -> None:
         pass
-
-
-def hammer(
-    index: int,
-    base_url: str,
-    api_key: str,
-    redis_url: str,
-    namespace: str,
-    policy_fields: dict[str, Any],
-    quota: int,
-    threads: int,
-    ready: Any,
-    go: Any,
-    results: Any,
-) -> None:
-    """One worker process: `threads` threads share one client and send `quota` requests.
-
-    time.monotonic() is the system-wide monotonic clock on Linux, so the parent can line up the
-    response times of every process.
-    """
-    from reply_contacts.transport import RateLimitPolicy, RetryPolicy, build_transport
-    from reply_contacts.transport.redis_limiter import RedisLimiter
-
-    policy = RateLimitPolicy(**policy_fields)
-    result = WorkerResult(index)
-    try:
-        limiter = RedisLimiter(redis_url, policy, namespace=namespace)
-        transport = build_transport(
-            api_key=api_key,
-            base_url=base_url,
-            limiter=limiter,
-            rate_limit=policy,
-            retry=RetryPolicy(max_wait=120.0, deadline=300.0),
-        )
-        client = httpx.Client(transport=transport, base_url=base_url, timeout=30.0)
-        warm_up(transport, base_url, api_key, threads)
-        limiter.paused_for("warm-up")  # connect to Redis before the clock starts
-        lock = threading.Lock()
-        left = [quota]
-
-        def run() -> None:
-            while True:
-                with lock:
-                    if left[0] == 0:
-                        return
-                    left[0] -= 1
-                try:
-                    response = client.get("/v3/contacts", params={"top": 1})
-                    status = response.status_code
-                except Exception as exc:  # reported to the parent, which fails the test
-                    with lock:
-                        result.errors.append(f"{type(exc).__name__}: {exc}")
-                    continue
-                with lock:
-                    result.done.append(time.monotonic())
-                    result.statuses[status] = result.statuses.get(status, 0) + 1
-
-        ready.put(index)
-        go.wait(60)
-        workers = [threading.Thread(target=run) for _ in range(threads)]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join()
-        client.close()
-        limiter.close()
-    except BaseException as exc:  # the parent must hear about it rather than hang
-        result.errors.append(f"{type(exc).__name__}: {exc}")
-        ready.put(index)
-    results.put(result)
 
 
 def paused_client_request(

@@ -15,7 +15,7 @@ import redis
 import redis.asyncio
 from redis_support import assert_within_windows, fastest_schedule
 from reply_contacts.errors import RateLimitError, ReplyError
-from reply_contacts.transport import Limiter, RateLimitPolicy, shared_limiter
+from reply_contacts.transport import Limiter, RateLimitPolicy
 from reply_contacts.transport.redis_limiter import (
     LimiterUnavailableError,
     RedisLimiter,
@@ -327,55 +327,21 @@ def test_redis_unreachable_falls_back_to_the_local_limiter(
         per_minute=3, per_hour=50, minute_window=0.5, hour_window=5.0, margin=0.0
     )
     url = f"redis://:hunter2secret@127.0.0.1:{closed_port()}/0"
-    limiter = RedisLimiter(url, policy, on_unavailable="local", retry_unavailable_after=0.2)
-    local = shared_limiter(policy)
+    limiter = RedisLimiter(url, policy, on_unavailable="local")
     with caplog.at_level(logging.INFO, logger="reply_contacts"):
         start = time.monotonic()
-        for _ in range(4):  # the fallback enforces the same policy: the 4th waits
+        for _ in range(4):  # alone in its fleet, the fallback has the whole budget: the 4th waits
             limiter.acquire(KEY, max_wait=5)
         assert time.monotonic() - start == pytest.approx(0.5, abs=0.15)
-        limiter.pause(KEY, 0.3)  # recorded locally (after trying Redis once more)
-        assert 0.1 < local.paused_for(KEY) <= 0.3
+        limiter.pause(KEY, 0.3)  # recorded locally
         assert 0.1 < limiter.paused_for(KEY) <= 0.3
+    assert not limiter.available
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1, "one warning per outage, however many calls"
     message = warnings[0].getMessage()
-    assert "127.0.0.1" in message and "per-process" in message
+    assert "127.0.0.1" in message and "share of the budget" in message
     assert "hunter2secret" not in caplog.text
-
-
-def test_fallback_returns_to_redis_after_the_cooldown(
-    redis_url: str, namespace: str, redis_client: redis.Redis, caplog: pytest.LogCaptureFixture
-) -> None:
-    limiter = RedisLimiter(
-        redis_url,
-        TWO_WINDOWS,
-        namespace=namespace,
-        on_unavailable="local",
-        retry_unavailable_after=0.2,
-    )
-    working = limiter._sync_scripts()
-
-    class Down:
-        def __getattr__(self, name: str) -> object:
-            def fail(*args: object, **kwargs: object) -> object:
-                raise redis.ConnectionError("Connection refused")
-
-            return fail
-
-    with caplog.at_level(logging.INFO, logger="reply_contacts"):
-        limiter._scripts = Down()  # type: ignore[assignment]
-        limiter.acquire(KEY, max_wait=1)  # served by the fallback
-        assert redis_client.zcard(sends_key(namespace)) == 0
-        limiter._scripts = working
-        limiter.acquire(KEY, max_wait=1)  # still cooling down: the fallback again
-        assert redis_client.zcard(sends_key(namespace)) == 0
-        time.sleep(0.25)
-        limiter.acquire(KEY, max_wait=1)  # Redis is tried again, and answers
-        assert redis_client.zcard(sends_key(namespace)) == 1
-    levels = [(r.levelno, r.getMessage()) for r in caplog.records]
-    assert [lvl for lvl, _ in levels] == [logging.WARNING, logging.INFO]
-    assert "back" in levels[1][1]
+    limiter.close()
 
 
 def test_safe_redis_url_masks_the_password() -> None:
@@ -387,13 +353,18 @@ def test_safe_redis_url_masks_the_password() -> None:
     assert safe_redis_url("unix:///run/redis.sock?password=x") == "unix:///run/redis.sock"
 
 
-def test_limiter_pickles_for_worker_processes(limiter: RedisLimiter) -> None:
+def test_limiter_pickles_for_worker_processes(redis_url: str, namespace: str) -> None:
+    limiter = RedisLimiter(
+        redis_url, TWO_WINDOWS, namespace=namespace, timeout=0.7, probe_interval=0.3
+    )
     copy = pickle.loads(pickle.dumps(limiter))
     assert isinstance(copy, RedisLimiter)
-    assert (copy.policy, copy.namespace, copy.display_url) == (
+    assert (copy.policy, copy.namespace, copy.display_url, copy.timeout, copy.probe_interval) == (
         limiter.policy,
         limiter.namespace,
         limiter.display_url,
+        0.7,
+        0.3,
     )
     for _ in range(5):
         limiter.acquire(KEY, max_wait=0)
@@ -404,5 +375,5 @@ def test_limiter_pickles_for_worker_processes(limiter: RedisLimiter) -> None:
 def test_rejects_bad_arguments(redis_url: str) -> None:
     with pytest.raises(ValueError, match="on_unavailable"):
         RedisLimiter(redis_url, on_unavailable="ignore")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"redis\.Redis"):
+    with pytest.raises(TypeError, match=r"redis\.Redis.*RedisCluster"):
         RedisLimiter(redis.asyncio.Redis.from_url(redis_url))  # type: ignore[arg-type]

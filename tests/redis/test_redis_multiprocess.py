@@ -2,7 +2,7 @@
 
 Each worker process (spawned, so nothing is inherited) sends through its own transport and its
 own RedisLimiter; the sandbox enforces the same shrunken windows as the policy, as the real API
-would, and counts its 429s.
+would, and counts its 429s (fleet.py).
 """
 
 from __future__ import annotations
@@ -17,24 +17,12 @@ from typing import Any
 
 import httpx
 import pytest
-from redis_support import (
-    WorkerResult,
-    allowed_by,
-    fastest_schedule,
-    hammer,
-    paused_client_request,
-)
+from fleet import Fleet, check_fleet, run_fleet
+from redis_support import paused_client_request
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.transport import RateLimitPolicy, build_transport
 from reply_contacts.transport.redis_limiter import RedisLimiter
 
-# 20 per 2 s and 60 per 8 s: 100 requests take five bursts (0, 2, 4, then 8 and 10 once the
-# longer window has turned), so both windows bind within ~10 s.
-LIMITS = {"per_minute": 20, "per_hour": 60, "minute_window": 2.0, "hour_window": 8.0}
-# On loopback a burst's requests reach the server within a few tens of milliseconds of their
-# slot; the margin absorbs that jitter (5% of the short window).
-POLICY = RateLimitPolicy(**LIMITS, margin=0.1)
-TOTAL = 100
 SPAWN = multiprocessing.get_context("spawn")
 
 
@@ -44,88 +32,16 @@ def sandbox() -> Iterator[Sandbox]:
         yield sb
 
 
-def run_fleet(
-    sb: Sandbox, redis_url: str, namespace: str, *, processes: int, threads: int
-) -> list[WorkerResult]:
-    ready: Any = SPAWN.Queue()
-    results: Any = SPAWN.Queue()
-    go: Any = SPAWN.Event()
-    quota = TOTAL // processes
-    workers = [
-        SPAWN.Process(
-            target=hammer,
-            args=(
-                index,
-                sb.url,
-                sb.api_key,
-                redis_url,
-                namespace,
-                asdict(POLICY),
-                quota,
-                threads,
-                ready,
-                go,
-                results,
-            ),
-        )
-        for index in range(processes)
-    ]
-    for worker in workers:
-        worker.start()
-    try:
-        for _ in workers:  # every process has imported everything and connected to Redis
-            ready.get(timeout=60)
-        sb.set_rate_limit(**LIMITS)  # also forgets earlier requests
-        sb.reset_stats()
-        go.set()
-        return [results.get(timeout=120) for _ in workers]
-    finally:
-        for worker in workers:
-            worker.join(10)
-            if worker.is_alive():
-                worker.terminate()
-
-
-def check_fleet(sb: Sandbox, results: list[WorkerResult], label: str) -> dict[str, float]:
-    errors = [error for result in results for error in result.errors]
-    assert not errors, errors
-    stats = sb.stats()
-    done = sorted(t for result in results for t in result.done)
-    assert len(done) == TOTAL
-    assert stats["rateLimited"] == 0, stats
-    assert stats["byStatus"].get("429", 0) == 0, stats
-    assert stats["requests"] == TOTAL, stats
-    elapsed = done[-1] - done[0]
-    windows = (LIMITS["per_minute"], LIMITS["per_hour"])
-    durations = (LIMITS["minute_window"], LIMITS["hour_window"])
-    allowed = allowed_by(*windows, *durations, elapsed)
-    fastest = fastest_schedule(*windows, *durations, TOTAL)[-1]
-    figures = {
-        "served": float(len(done)),
-        "elapsed": elapsed,
-        "allowed": float(allowed),
-        "utilization": len(done) / allowed,
-        "speed": fastest / elapsed,
-    }
-    print(f"{label}: {figures}")
-    assert figures["utilization"] >= 0.95, figures
-    # FIFO across processes: nobody is starved. Every process is served within the first two
-    # bursts (a process that only waited would show up here), whatever order the rest takes.
-    first_served = [min(result.done) for result in results]
-    assert max(first_served) - done[0] <= 2 * (POLICY.minute_window + POLICY.margin) + 0.5
-    return figures
-
-
 def test_four_processes_share_the_budget(sandbox: Sandbox, redis_url: str, namespace: str) -> None:
-    results = run_fleet(sandbox, redis_url, namespace, processes=4, threads=1)
-    check_fleet(sandbox, results, "4 processes x 1 thread")
+    run = run_fleet(sandbox, redis_url, Fleet(processes=4), namespace=namespace)
+    check_fleet(run, "4 processes x 1 thread")
 
 
 def test_four_processes_of_eight_threads_share_the_budget(
     sandbox: Sandbox, redis_url: str, namespace: str
 ) -> None:
-    results = run_fleet(sandbox, redis_url, namespace, processes=4, threads=8)
-    check_fleet(sandbox, results, "4 processes x 8 threads")
+    run = run_fleet(sandbox, redis_url, Fleet(processes=4, threads=8), namespace=namespace)
+    check_fleet(run, "4 processes x 8 threads")
 
 
 def test_a_429_seen_by_one_process_pauses_the_others(

@@ -190,7 +190,7 @@ async def test_import_refused_by_a_key_without_the_scope_names_it(api: Any, sb: 
     reader = client_class(**options)
     try:
         with pytest.raises(PermissionDeniedError) as caught:
-            await run(reader.workflows.import_to_list(ROWS, list_name="X", create_list=True))
+            await run(reader.workflows.import_to_list(ROWS, list_name="Xs", create_list=True))
     finally:
         await run(reader.close())
     assert isinstance(caught.value, ImportInterruptedError)

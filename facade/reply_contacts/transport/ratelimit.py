@@ -18,6 +18,7 @@ import hashlib
 import math
 import threading
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -202,6 +203,17 @@ class InMemoryLimiter:
             if budget is None:
                 return 0.0
             return max(0.0, budget.paused_until - self.clock.now())
+
+    def record_sends(self, key: str, times: Iterable[float]) -> None:
+        """Count sends of `key` made at `times` (this clock) through another limiter.
+
+        A limiter that takes over from another (a shared one whose store went away) starts
+        from what was already spent rather than from a full budget.
+        """
+        with self._lock:
+            budget = self._budgets.setdefault(key, _KeyBudget())
+            budget.sends = deque(sorted([*budget.sends, *times]))
+            self._forget_expired(budget, self.clock.now())
 
     def _reserve(self, key: str, started: float, max_wait: float) -> float | None:
         """Reserve the next slot; None when it is now (no sleep needed)."""

@@ -39,7 +39,7 @@ from ..errors import (
     WorkflowError,
 )
 from ..resources._common import camel_case, chunks, id_list
-from ..resources.account_lists import MEMBERSHIP_BATCH, AccountListsOperations, check_name
+from ..resources.account_lists import ACCOUNT_LISTS, MEMBERSHIP_BATCH, AccountListsOperations
 from ..resources.accounts import BULK_CREATE_MAX, LINK_BATCH, AccountsOperations, name_key
 from ..resources.contacts import ContactsOperations
 from ..results import BulkResult, error_name
@@ -710,7 +710,7 @@ class AccountWorkflows(ResourceBase):
         `WorkflowError`: also the failed step's own class) when a step fails; its `report`
         holds the accounts filed before it.
         """
-        name = check_name(list_name)
+        name = ACCOUNT_LISTS.checked_name(list_name)
         given = list(account_ids)
         filed = BulkResult("organize_accounts", ())
         if not given:
