@@ -29,11 +29,20 @@ async def aclient(sb: Sandbox) -> AsyncIterator[AsyncReplyContacts]:
         yield c
 
 
+@pytest.fixture
+def api_options() -> dict[str, Any]:
+    """More settings for `api` (a test module overrides this fixture, e.g. no retries)."""
+    return {}
+
+
 @pytest.fixture(params=["sync", "async"])
-async def api(request: pytest.FixtureRequest, sb: Sandbox) -> AsyncIterator[Any]:
+async def api(
+    request: pytest.FixtureRequest, sb: Sandbox, api_options: dict[str, Any]
+) -> AsyncIterator[Any]:
     """The sync or the async client, bound to the sandbox; call through `await run(...)`
     (`workflow_support.run`), so one test body covers both surfaces."""
     options: dict[str, Any] = {"api_key": sb.api_key, "base_url": sb.url, "rate_limit": None}
+    options.update(api_options)
     if request.param == "sync":
         with ReplyContacts(**options) as sync_client:
             yield sync_client

@@ -5,7 +5,7 @@ class, with the step's fields, and carries the report of what was done before it
 from __future__ import annotations
 
 import pickle
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,21 +41,10 @@ FAILURES = [
 ]
 
 
-@pytest.fixture(params=["sync", "async"])
-async def api(request: pytest.FixtureRequest, sb: Sandbox) -> AsyncIterator[Any]:
-    """Sync or async client with no transport retries: an injected 5xx is final at once."""
-    options: dict[str, Any] = {
-        "api_key": sb.api_key,
-        "base_url": sb.url,
-        "rate_limit": None,
-        "max_retries": 0,
-    }
-    if request.param == "sync":
-        with ReplyContacts(**options) as sync_client:
-            yield sync_client
-    else:
-        async with AsyncReplyContacts(**options) as async_client:
-            yield async_client
+@pytest.fixture
+def api_options() -> dict[str, Any]:
+    """No transport retries: an injected 5xx is final at once (see conftest's `api`)."""
+    return {"max_retries": 0}
 
 
 @pytest.fixture
@@ -204,41 +193,39 @@ NAMES = [{"name": f"Co {n}"} for n in range(5)]
 
 
 @pytest.mark.parametrize(("status", "step_class"), FAILURES)
-async def test_create_accounts_lookup(
-    api: Any, sb: Sandbox, status: int, step_class: type[APIError]
+@pytest.mark.parametrize(
+    ("path", "requests", "settled"),
+    [
+        # The names are looked up first: nothing was sent to be created.
+        pytest.param("/v3/contact-accounts/filter", 1, "not sent:", id="lookup"),
+        # Refused, or failing: a 503 is reconciled by name (nothing had been created) and
+        # resent, three times, before the run gives up.
+        pytest.param("/v3/contact-accounts/bulk", {403: 2, 503: 1 + 4 * 2}, "", id="bulk-create"),
+    ],
+)
+async def test_create_accounts_any_step(
+    api: Any,
+    sb: Sandbox,
+    path: str,
+    requests: int | dict[int, int],
+    settled: str,
+    status: int,
+    step_class: type[APIError],
 ) -> None:
-    fault(sb, "POST", "/v3/contact-accounts/filter", status)
+    fault(sb, "POST", path, status)
     report = await stopped(
         lambda: api.workflows.create_accounts(NAMES),
         AccountCreateInterruptedError,
         status,
         step_class,
-        "POST /v3/contact-accounts/filter",
+        f"POST {path}",
     )
     assert isinstance(report, AccountCreateReport)
-    assert report.total == 5 and report.failed_count == 5 and report.requests == 1
-    assert all(f.details.startswith("not sent:") for f in report.failures)
-    assert sb.count_accounts() == 0
-
-
-@pytest.mark.parametrize(("status", "step_class"), FAILURES)
-async def test_create_accounts_bulk_create(
-    api: Any, sb: Sandbox, status: int, step_class: type[APIError]
-) -> None:
-    fault(sb, "POST", "/v3/contact-accounts/bulk", status)
-    report = await stopped(
-        lambda: api.workflows.create_accounts(NAMES),
-        AccountCreateInterruptedError,
-        status,
-        step_class,
-        "POST /v3/contact-accounts/bulk",
-    )
     assert report.total == 5 and report.failed_count == 5 and sb.count_accounts() == 0
+    assert report.requests == (requests if isinstance(requests, int) else requests[status])
     assert {f.status for f in report.failures} == {status}
-    if status == 503:
-        # Each 503 was reconciled by name (nothing had been created) and resent, three times.
-        assert report.requests == 1 + 4 * 2
-        assert all(f.details.startswith("not created:") for f in report.failures)
+    expected = settled or {403: "Injected fault", 503: "not created:"}[status]
+    assert all(f.details.startswith(expected) for f in report.failures)
     # Safe to run again once the server is back: nothing is created twice.
     sb.clear_faults()
     again = await run(api.workflows.create_accounts(NAMES))
