@@ -16,8 +16,11 @@ import filecmp
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import nox
@@ -163,14 +166,29 @@ def typecheck(session: nox.Session) -> None:
     _typecheck(session)
 
 
-def _services(session: nox.Session) -> dict[str, str]:
-    """Start what the tests need (Redis for the shared limiter) and return env for pytest."""
+@contextmanager
+def _services(session: nox.Session) -> Iterator[dict[str, str]]:
+    """What the tests need (a Redis for the shared limiter), as env for pytest, for the block.
+
+    A Redis this session starts is stopped when the block ends, however it ends; one that was
+    already running (scripts/redis.sh reuses it) is left as it was.
+    """
     script = ROOT / "scripts" / "redis.sh"
     if not script.exists():
-        return {}
-    url = session.run("bash", str(script), "start", silent=True, external=True)
-    assert isinstance(url, str)
-    return {"REPLY_TEST_REDIS_URL": url.strip().splitlines()[-1]}
+        yield {}
+        return
+    started = subprocess.run(
+        ["bash", str(script), "start"], capture_output=True, text=True, check=False
+    )
+    lines = started.stdout.strip().splitlines()
+    if started.returncode != 0 or not lines:
+        session.error(f"scripts/redis.sh start failed:\n{started.stderr}")
+    started_here = "started redis-server" in started.stderr
+    try:
+        yield {"REPLY_TEST_REDIS_URL": lines[-1].strip()}
+    finally:
+        if started_here:
+            subprocess.run(["bash", str(script), "stop"], capture_output=True, check=False)
 
 
 @nox.session
@@ -181,8 +199,8 @@ def tests(session: nox.Session) -> None:
     _lint(session)
     _typecheck(session)
     _check_generated(session)
-    env = _services(session)
-    session.run("pytest", "-q", *session.posargs, env=env)
+    with _services(session) as env:
+        session.run("pytest", "-q", *session.posargs, env=env)
 
 
 @nox.session
@@ -196,8 +214,8 @@ def demo(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks: each figure a ratio against a baseline measured in the same run."""
     session.install(*DEV_INSTALL)
-    env = _services(session)
-    session.run("python", "-m", "bench", *session.posargs, env=env | dict(os.environ))
+    with _services(session) as env:
+        session.run("python", "-m", "bench", *session.posargs, env=env | dict(os.environ))
 
 
 # Run by the freshly installed wheels, outside the source tree: the release as a user gets it.

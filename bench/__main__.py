@@ -3,7 +3,7 @@
 Each figure is a ratio against a baseline measured in the same run on the same machine, never
 an absolute time checked against a threshold: these machines are noisy, ratios are not.
 
-Sections: import, limiter, facade, sandbox (default: all).
+Sections: import, csv, limiter, facade, sandbox (default: all).
 """
 
 from __future__ import annotations
@@ -62,6 +62,32 @@ def _import_rows() -> list[Row]:
     return rows
 
 
+def _csv_rows() -> list[Row]:
+    from bench.bench_csv import run
+
+    results = run()
+    reading = results["reading"]
+    rows: list[Row] = [
+        (
+            f"read_csv 100,000 rows, {name} (encoding checked, delimiter sniffed, lines)",
+            f"{reading[f'{key}_seconds'] * 1000:.0f} ms",
+            f"csv.DictReader {reading['baseline_seconds'] * 1000:.0f} ms",
+            reading[f"{key}_ratio"],
+        )
+        for key, name in (("utf8", "UTF-8"), ("cp1252", "Windows-1252 ;"))
+    ]
+    for option, figures in results["unknown_column"].items():
+        rows.append(
+            (
+                f"import 150 rows with an unknown column ({option}): requests",
+                str(figures["requests"]),
+                f"minimum {figures['minimum']}",
+                figures["requests"] / figures["minimum"],
+            )
+        )
+    return rows
+
+
 def _limiter_rows() -> list[Row]:
     from bench.bench_limiter import rows
 
@@ -98,6 +124,7 @@ def _sandbox_rows() -> list[Row]:
 
 SECTIONS: dict[str, Callable[[], list[Row]]] = {
     "import": _import_rows,
+    "csv": _csv_rows,
     "limiter": _limiter_rows,
     "facade": _facade_rows,
     "sandbox": _sandbox_rows,

@@ -88,7 +88,7 @@ def run_demo(csv_path: Path | None = None, console: Console | None = None) -> De
             )
             console.print(import_summary_table(report))
             for failure in report.failures[:8]:
-                console.print(f"   row {failure.index + 1}: {failure.reason}")
+                console.print(f"   {failure.location}: {failure.reason}")
 
             # 2. A segment with the filter builder ----------------------------------------
             list_id = int(report.list_id or 0)

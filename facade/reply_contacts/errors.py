@@ -28,7 +28,10 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "DecodeError",
+    "EmptyInputError",
     "FieldError",
+    "InputEncodingError",
+    "InputFileError",
     "InsecureURLError",
     "JournalMismatchError",
     "NotFoundError",
@@ -36,6 +39,7 @@ __all__ = [
     "RateLimitError",
     "ReplyError",
     "ServerError",
+    "UnknownColumnsError",
     "ValidationError",
     "WorkflowError",
     "error_from_response",
@@ -303,15 +307,23 @@ class RateLimitError(APIError):
     """429 from the server, or raised locally when honouring a wait would exceed `max_wait`.
 
     `retry_after` is the number of seconds to wait before trying again (None when unknown). A
-    locally raised error has `status` None: no request was sent.
+    locally raised error has `status` None: no request was sent; its `window` says what is full
+    ("minute", "hour", or "429 pause" while the server's Retry-After runs). A server's 429 does
+    not say which of its windows refused, so there `window` is None.
     """
 
-    _repr_fields = (*APIError._repr_fields, "retry_after")
+    _repr_fields = (*APIError._repr_fields, "retry_after", "window")
 
     def __init__(
-        self, message: str | None = None, *, retry_after: float | None = None, **fields: Any
+        self,
+        message: str | None = None,
+        *,
+        retry_after: float | None = None,
+        window: str | None = None,
+        **fields: Any,
     ) -> None:
         self.retry_after = retry_after
+        self.window = window
         super().__init__(message, **fields)
 
     def _extras(self) -> list[str]:
@@ -372,6 +384,79 @@ class DecodeError(ReplyError):
         self.body = body
         self.content_type = content_type
         super().__init__(_one_line(message))
+
+
+# --- Import input: refused before a row is sent -----------------------------------------------
+
+
+class InputFileError(ReplyError, ValueError):
+    """A file of rows that cannot be imported as it is; nothing was sent. `path` names it."""
+
+    _repr_fields: tuple[str, ...] = ("path",)
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {problem}")
+
+
+class InputEncodingError(InputFileError):
+    """A file whose bytes are not text in the encoding tried (detected or given).
+
+    `encoding` is the one that failed (None when none of the detected ones fit), `position` the
+    0-based byte offset of the first byte that does not decode, `line` its line number.
+    """
+
+    _repr_fields = ("path", "encoding", "position", "line")
+
+    def __init__(
+        self, path: object, problem: str, *, encoding: str | None, position: int, line: int
+    ) -> None:
+        self.encoding = encoding
+        self.position = position
+        self.line = line
+        super().__init__(path, problem)
+
+
+class EmptyInputError(InputFileError):
+    """A file with no rows to import: empty, or a header and nothing else."""
+
+
+class UnknownColumnsError(ReplyError, ValueError):
+    """Input columns whose values would be lost: columns that match no contact field and no
+    custom field of the account, and `column_map` targets that are neither. Decided once, for
+    the whole input, and raised before the rows holding those values are sent: before any row,
+    for a file whose columns are known up front (`read_csv`) or columns in the first batch.
+
+    `columns` lists the unknown columns as the input names them; `targets` maps each
+    `column_map` column whose target matches nothing to that target.
+    """
+
+    _repr_fields = ("columns", "targets")
+
+    def __init__(self, columns: Iterable[str], targets: Mapping[str, str] | None = None) -> None:
+        self.columns = list(columns)
+        self.targets = dict(targets or {})
+        problems = []
+        if self.columns:
+            names = ", ".join(repr(name) for name in self.columns)
+            problems.append(
+                f"{_count(len(self.columns), 'column')}"
+                f" {'matches' if len(self.columns) == 1 else 'match'} no contact field and no"
+                f" custom field: {names} (create them as text custom fields with"
+                " create_missing_fields=True, or leave them out with"
+                " ignore_unknown_columns=True or ignore_columns=[...])"
+            )
+        for column, target in self.targets.items():
+            problems.append(
+                f"column_map sends {column!r} to {target!r}, which is neither a contact field"
+                " nor a custom field (correct the target, or create it as a text custom field"
+                " with create_missing_fields=True)"
+            )
+        super().__init__("; ".join(problems))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"1 {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 R = TypeVar("R")

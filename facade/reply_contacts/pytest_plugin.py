@@ -13,12 +13,19 @@ the sandbox fails, with the line that says how to install it.
 
 The ini option ``reply_sandbox_rate_limit`` (``"100/3000"`` by default, like the real API, or
 ``"off"``) sets the sandbox's per-user limits.
+
+A test failing with a ``ReplyError`` (any test, not only those using the fixtures) is reported from
+the test's own frames down to the SDK call and the error, without the SDK's and httpx's frames in
+between and without the lower-level exception the error was raised from (its message already says
+what it was); ``pytest --fulltrace`` shows everything.
 """
 
 from __future__ import annotations
 
+import functools
 import socket
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -35,6 +42,77 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "Per-user rate limit of the reply_sandbox fixture: PER_MINUTE/PER_HOUR or 'off'.",
         default="100/3000",
     )
+
+
+# Where the frames a user need not read live: this SDK, its generated client, the HTTP stack.
+_INTERNAL_PACKAGES = ("reply_contacts", "reply_contact_data_client", "httpx", "httpcore")
+# Traceback styles that show frames and honour a filter (native, line and no do not).
+_FILTERED_STYLES = {"auto", "long", "short"}
+
+
+@functools.cache
+def _package_dirs() -> tuple[Path, ...]:
+    import importlib.util
+
+    dirs: list[Path] = []
+    for name in _INTERNAL_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            dirs.extend(Path(location).resolve() for location in spec.submodule_search_locations)
+    return tuple(dirs)
+
+
+def _is_internal(path: Path | str, internal: tuple[Path, ...]) -> bool:
+    resolved = Path(path).resolve()
+    return any(resolved.is_relative_to(root) for root in internal)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Report a test that failed with a ReplyError in a few lines (see the module docstring)."""
+    report = yield
+    excinfo = call.excinfo
+    config = item.config
+    if (
+        not report.failed
+        or excinfo is None
+        or call.when != "call"
+        or config.getoption("fulltrace", False)
+        or config.getoption("tbstyle", "auto") not in _FILTERED_STYLES
+    ):
+        return report
+    from reply_contacts.errors import ReplyError
+
+    if not isinstance(excinfo.value, ReplyError):
+        return report
+    internal = _package_dirs()
+    hidden = 0
+
+    def users_frames(info: pytest.ExceptionInfo[BaseException]) -> Any:
+        nonlocal hidden
+        own = info.traceback.cut(path=item.path)  # from the test's own frame down
+        kept = own.filter(lambda entry: not _is_internal(entry.path, internal)).filter(info)
+        hidden = len(own) - len(kept)
+        return kept if len(kept) else info.traceback
+
+    style = config.getoption("tbstyle", "auto")
+    longrepr = excinfo.getrepr(
+        funcargs=True,
+        showlocals=config.getoption("showlocals", False),
+        style="short" if style == "short" else "long",
+        tbfilter=users_frames,
+        chain=False,
+    )
+    if hidden:
+        longrepr.addsection(
+            "reply-contacts",
+            f"{hidden} frame(s) inside reply_contacts and httpx not shown, nor the exception"
+            " this error was raised from; pytest --fulltrace shows them",
+        )
+    report.longrepr = longrepr
+    return report
 
 
 def is_loopback(host: object) -> bool:

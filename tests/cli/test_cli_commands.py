@@ -17,19 +17,6 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def sandbox(reply_sandbox: Sandbox) -> Sandbox:
-    reply_sandbox.disable_rate_limit()
-    return reply_sandbox
-
-
-@pytest.fixture
-def cli(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("REPLY_API_KEY", sandbox.api_key)
-    monkeypatch.setenv("REPLY_BASE_URL", sandbox.url)
-    return CliRunner()
-
-
 def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -120,12 +107,15 @@ def test_usage_and_auth_errors_exit_2_with_one_line(
     assert "wrong-key" not in denied.output
 
 
-def test_debug_shows_the_traceback(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_debug_shows_the_traceback_and_keeps_exit_code_2(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REPLY_API_KEY", "wrong-key")
     result = cli.invoke(app, ["--debug", "whoami"])
-    assert result.exit_code != 0
-    assert result.exception is not None
-    assert type(result.exception).__name__ == "AuthenticationError"
+    assert result.exit_code == 2  # the exit-code contract holds with --debug too
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "error: AuthenticationError" in result.stderr.splitlines()[-1]
+    assert "wrong-key" not in result.output
 
 
 def test_whoami_reports_user_and_read_scope(cli: CliRunner, sandbox: Sandbox) -> None:

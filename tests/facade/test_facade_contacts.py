@@ -416,3 +416,17 @@ async def test_custom_values_by_title(api: Any, sb: Sandbox) -> None:
     assert await run(api.contacts.custom_values(cleared)) == {"Seats": "12"}
     with pytest.raises(KeyError, match="Nope"):
         await run(api.contacts.update(created.id, custom_fields={"Nope": "x"}))
+
+
+async def test_an_unknown_custom_field_fails_before_the_contact_is_created(
+    api: Any, sb: Sandbox
+) -> None:
+    before = sb.count_contacts()
+    with pytest.raises(KeyError, match="Deal Stage"):
+        await run(
+            api.contacts.create(
+                first_name="Ann", email="ann@example.com", custom_fields={"Deal Stage": "won"}
+            )
+        )
+    assert sb.count_contacts() == before
+    assert sb.find_contact("ann@example.com") is None

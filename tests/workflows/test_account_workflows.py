@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from import_support import run
 from reply_contacts import AsyncReplyContacts, PermissionDeniedError, ReplyContacts
 from reply_contacts.models import ContactAccountCreateRequest
 from reply_contacts.sandbox import Sandbox
@@ -17,7 +18,6 @@ from reply_contacts.workflows.accounts import (
     AccountListNotFoundError,
     prepare_account,
 )
-from workflow_support import run
 
 BULK_PATH = "/v3/contact-accounts/bulk"
 

@@ -4,11 +4,9 @@ against the sandbox, sync and async)."""
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
-import pytest
-from reply_contacts import AsyncReplyContacts, ReplyContacts
+from import_support import run
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows.import_report import RowStatus
 
@@ -27,21 +25,6 @@ BAD_ROWS = [
     ({"First Name": "Gus", "E-mail": "gus@example.com", "Title": "CTO\x00"}, "title", "U+0000"),
     ({"First Name": "Hal", "E-mail": "hal@example.com", "Notes": "a\x07b"}, "notes", "U+0007"),
 ]
-
-
-@pytest.fixture(params=["sync", "async"])
-async def importer(request: pytest.FixtureRequest, sb: Sandbox) -> Any:
-    options = {"api_key": sb.api_key, "base_url": sb.url, "rate_limit": None}
-    if request.param == "sync":
-        with ReplyContacts(**options) as client:
-            yield client
-    else:
-        async with AsyncReplyContacts(**options) as aclient:
-            yield aclient
-
-
-async def run(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
 
 
 async def test_control_characters_make_a_row_invalid_naming_the_field(

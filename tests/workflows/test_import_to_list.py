@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reply_contacts import AsyncReplyContacts, ReplyContacts
+from reply_contacts import AsyncReplyContacts, NotFoundError, ReplyContacts
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows.import_report import RowStatus
 from reply_contacts.workflows.importing import ImportInterruptedError
@@ -72,7 +72,8 @@ def test_every_kind_of_bad_row_is_reported_and_good_rows_land(
         {"firstName": "Bad", "email": "not-an-email"},
         {"firstName": "Nobody"},
         {"firstName": "Score", "email": "score@example.com", "Lead Score": "very high"},
-        {"firstName": "Unknown", "email": "unknown@example.com", "Favourite Colour": "blue"},
+        # csv.DictReader's ragged row: a cell past the header's last column
+        {"firstName": "Ragged", "email": "ragged@example.com", None: ["blue"]},
         {"firstName": "Link", "email": "link@example.com", "LinkedIn URL": "https://x.com/a"},
         {"firstName": "Size", "email": "size@example.com", "Company Size": "gigantic"},
         {"firstName": "Long", "email": "long@example.com", "Title": "x" * 501},
@@ -89,7 +90,7 @@ def test_every_kind_of_bad_row_is_reported_and_good_rows_land(
     assert "invalid email" in reasons[2]
     assert "email or a LinkedIn URL" in reasons[3]
     assert "holds numbers" in reasons[4]
-    assert "Favourite Colour" in reasons[5]
+    assert "outside the named columns ('blue')" in reasons[5]
     assert "LinkedIn URL" in reasons[6]
     assert "company size" in reasons[7]
     assert "longer than" in reasons[8]
@@ -111,7 +112,7 @@ def test_missing_custom_fields_are_created_when_asked(
 
 
 def test_missing_list_without_create_list_is_a_clear_error(client: ReplyContacts) -> None:
-    with pytest.raises(Exception, match="no contact list named 'Nope'"):
+    with pytest.raises(NotFoundError, match="no contact list named 'Nope'"):
         client.import_to_list(people(1), list_name="Nope")
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from import_support import run
 from reply_contacts import AsyncReplyContacts, ReplyContacts
 from reply_contacts.resources.custom_fields import UnknownCustomFieldError
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows.research import AnnotateReport
-from workflow_support import run
 
 
 @pytest.fixture

@@ -1,18 +1,28 @@
 """What every API command shares: the client from options or environment, and error handling.
 
-Exit codes: 0 success, 1 some rows failed, 2 usage or authentication/permission error (and any
-other failure). An error is one clear line on stderr, never a traceback, unless --debug.
+Exit codes: 0 success, 1 some rows failed, 2 usage, authentication or any other error. An error
+is one line on stderr in the command line's own terms (its flags and variables, not the Python
+arguments behind them); --debug adds the traceback above that line and keeps the exit code.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import re
 import sys
+import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperCommand
+
+# Usage errors and exits, which typer reports itself (usage errors exit 2). Its exception classes
+# are click's in older typer releases and a vendored copy in newer ones: found from BadParameter.
+_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_TYPER_EXITS: tuple[type[BaseException], ...] = (typer.Exit, typer.Abort, _CLICK_EXCEPTION)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -20,6 +30,40 @@ R = TypeVar("R")
 EXIT_OK = 0
 EXIT_ROWS_FAILED = 1
 EXIT_USAGE = 2
+
+API_KEY_HELP = "Reply: Settings → API Key"
+NO_API_KEY = f"no API key: pass --api-key KEY or set REPLY_API_KEY (get one in {API_KEY_HELP})"
+BAD_KEY_HINT = (
+    f"check the API key given by --api-key or REPLY_API_KEY (a key is in {API_KEY_HELP});"
+    " a sandbox's key is printed by `reply-contacts sandbox serve`"
+)
+
+# The SDK's messages name its Python arguments; the command line has flags for them. One table,
+# so every message of every command speaks the same language.
+FLAG_OF_ARGUMENT = {
+    "api_key": "--api-key",
+    "base_url": "--base-url",
+    "create_list": "--create-list",
+    "create_missing_fields": "--create-fields",
+    "journal": "--journal",
+    "list_name": "--list",
+    "overwrite_existing": "--overwrite",
+    "skip_existing": "--skip-existing",
+    "restore_deleted": "--restore-deleted",
+    "sequence_id": "--sequence-id",
+}
+# `create_list=True`, `api_key=...`, `journal=<path>`: an argument as Python code passes it.
+_PASSED = re.compile(
+    r"\b(" + "|".join(map(re.escape, FLAG_OF_ARGUMENT)) + r")=(?:True\b|\.\.\.|<[^>]*>|[\w./-]+)"
+)
+# A bare name with an underscore is code, never prose (`base_url must be ...`).
+_NAMED = re.compile(r"\b(" + "|".join(n for n in FLAG_OF_ARGUMENT if "_" in n) + r")\b")
+
+
+def in_cli_terms(message: str) -> str:
+    """`pass create_list=True to create it` -> `pass --create-list to create it`."""
+    message = _PASSED.sub(lambda m: FLAG_OF_ARGUMENT[m.group(1)], message)
+    return _NAMED.sub(lambda m: FLAG_OF_ARGUMENT[m.group(1)], message)
 
 
 @dataclass
@@ -29,6 +73,8 @@ class Settings:
     api_key: str | None = None
     base_url: str | None = None
     debug: bool = False
+    # More ReplyContacts keyword arguments, for a program embedding the app (and for tests).
+    client_options: dict[str, Any] = field(default_factory=dict)
 
 
 SETTINGS = Settings()
@@ -37,7 +83,11 @@ SETTINGS = Settings()
 def make_client() -> Any:
     from reply_contacts import ReplyContacts
 
-    return ReplyContacts(api_key=SETTINGS.api_key, base_url=SETTINGS.base_url)
+    if SETTINGS.api_key is None or not SETTINGS.api_key.strip():
+        raise fail(NO_API_KEY)
+    return ReplyContacts(
+        api_key=SETTINGS.api_key, base_url=SETTINGS.base_url, **SETTINGS.client_options
+    )
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -45,25 +95,58 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def describe_error(exc: BaseException) -> str:
+    """The one line the command line prints for an error, in its own terms."""
+    from reply_contacts.errors import AuthenticationError, ReplyError
+
+    text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    line = f"{type(exc).__name__}: {in_cli_terms(text)}"
+    if isinstance(exc, AuthenticationError):
+        line += f"; {BAD_KEY_HINT}"
+    elif not isinstance(exc, ReplyError | OSError | ValueError | KeyError | TypeError):
+        line += " (an unexpected error: --debug shows where; please report it)"
+    return line
+
+
+def _print_traceback(exc: BaseException) -> None:
+    from reply_contacts.transport.redaction import scrub
+
+    sys.stderr.write(scrub("".join(traceback.format_exception(exc))))
+    sys.stderr.flush()
+
+
 def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn SDK and OS errors into one line and exit code 2 (a traceback only with --debug)."""
+    """Turn every failure into one line and exit code 2; --debug adds the traceback first."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from reply_contacts.errors import ReplyError
-
         try:
             return command(*args, **kwargs)
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except _TYPER_EXITS:
             raise
-        except (ReplyError, OSError, ValueError, KeyError, TypeError) as exc:
+        except BrokenPipeError:
+            # The reader went away (`reply-contacts export | head`): end quietly, as `cat` does,
+            # and point stdout at nothing so the interpreter's final flush cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_USAGE) from None
+        except Exception as exc:
             if SETTINGS.debug:
-                raise
-            text = str(exc) if not isinstance(exc, KeyError) else str(exc.args[0])
-            raise fail(f"{type(exc).__name__}: {text}") from None
+                _print_traceback(exc)
+            raise fail(describe_error(exc)) from None
 
     return wrapper
 
 
 def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
+
+
+class PlainUsageCommand(TyperCommand):
+    """A command whose usage line shows a required argument as `FILE`, not typer's `{FILE}`."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]

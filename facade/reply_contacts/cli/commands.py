@@ -2,7 +2,8 @@
 
 Commands: import, export, whoami, demo, and ``sandbox serve``. Global options come before the
 command: ``reply-contacts --debug import prospects.csv --list "Q4"``. Exit codes: 0 success,
-1 some rows failed, 2 usage or authentication error; errors are one line unless --debug.
+1 some rows failed, 2 usage, authentication or any other error; errors are one line, and --debug
+prints the traceback before it (the exit code stays the same).
 The console script enters through ``reply_contacts.cli.main``, which checks the extra first.
 """
 
@@ -11,14 +12,15 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from reply_contact_data_client.contract import SERVER_URL
 
-from ._common import SETTINGS
-from .demo_cmd import demo_command
+from ._common import API_KEY_HELP, SETTINGS, PlainUsageCommand
+from .demo_cmd import DEMO_HELP, demo_command
 from .drift_cmd import drift_command
 from .export_cmd import export_command
 from .import_cmd import import_command
 from .sandbox_cmd import sandbox_app
-from .whoami_cmd import whoami_command
+from .whoami_cmd import WHOAMI_HELP, whoami_command
 
 app = typer.Typer(
     name="reply-contacts",
@@ -26,13 +28,16 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Help texts are plain text: `[@USER_ID]` or `[VALUE]` are syntax shown to the user, not
+    # rich markup to interpret.
+    rich_markup_mode=None,
 )
 app.add_typer(sandbox_app, name="sandbox")
-app.command("import")(import_command)
-app.command("export")(export_command)
-app.command("whoami")(whoami_command)
-app.command("demo")(demo_command)
-app.command("drift")(drift_command)
+app.command("import", cls=PlainUsageCommand)(import_command)
+app.command("export", cls=PlainUsageCommand)(export_command)
+app.command("whoami", cls=PlainUsageCommand, help=WHOAMI_HELP)(whoami_command)
+app.command("demo", cls=PlainUsageCommand, help=DEMO_HELP)(demo_command)
+app.command("drift", cls=PlainUsageCommand)(drift_command)
 
 
 def _print_version(value: bool) -> None:
@@ -60,18 +65,26 @@ def _root(
         str | None,
         typer.Option(
             "--api-key",
+            metavar="KEY",
             envvar="REPLY_API_KEY",
-            help="API key (or REPLY_API_KEY).",
+            help=f"API key (or REPLY_API_KEY); {API_KEY_HELP}.",
             show_envvar=False,
         ),
     ] = None,
     base_url: Annotated[
         str | None,
         typer.Option(
-            "--base-url", envvar="REPLY_BASE_URL", help="API base URL.", show_envvar=False
+            "--base-url",
+            metavar="URL",
+            envvar="REPLY_BASE_URL",
+            help=f"API base URL (or REPLY_BASE_URL; default {SERVER_URL}).",
+            show_envvar=False,
         ),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Print the traceback of an error (exit codes stay the same)."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(

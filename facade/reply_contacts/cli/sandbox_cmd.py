@@ -3,17 +3,21 @@
 The first line printed is ``Sandbox listening on http://HOST:PORT`` (flushed at once, with the
 real port when ``--port 0``), so scripts can start it and read where it is. Bound to an
 interface other than loopback, the second line is ``Admin token (X-Sandbox-Admin-Token): TOKEN``:
-the ``/_sandbox`` admin routes then need it in that header (a warning says so on stderr).
+the ``/_sandbox`` admin routes then need it in that header (a warning says so on stderr). The
+next line gives the API key beside the URL, as the two variables that point the SDK and the
+command line at it: ``  export REPLY_BASE_URL=URL REPLY_API_KEY=KEY``.
 """
 
 from __future__ import annotations
 
+import shlex
 import signal
 from types import FrameType
 from typing import Annotated
 
 import typer
 
+from ._common import PlainUsageCommand
 from ._extras import require_sandbox
 
 sandbox_app = typer.Typer(help="A stateful local Contact Data API server.", no_args_is_help=True)
@@ -37,32 +41,43 @@ def _ignore_signal(signum: int, frame: FrameType | None) -> None:
     """uvicorn re-raises the stop signal after shutting down; ending quietly means exit 0."""
 
 
-@sandbox_app.command()
+@sandbox_app.command(cls=PlainUsageCommand)
 def serve(
-    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port; 0 picks a free one.")] = 0,
+    host: Annotated[
+        str, typer.Option("--host", metavar="HOST", help="Interface to bind.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", metavar="PORT", help="Port; 0 picks a free one.")
+    ] = 0,
     db: Annotated[
-        str | None, typer.Option("--db", help="SQLite file to keep data in (default: memory).")
+        str | None,
+        typer.Option("--db", metavar="PATH", help="SQLite file to keep data in (default: memory)."),
     ] = None,
     api_key: Annotated[
-        str, typer.Option("--api-key", help="The all-scopes key (replaces 'sandbox').")
+        str,
+        typer.Option("--api-key", metavar="KEY", help="The all-scopes key (replaces 'sandbox')."),
     ] = "sandbox",
     key: Annotated[
         list[str] | None,
-        typer.Option("--key", help="Extra key: KEY=SCOPE,SCOPE[@USER_ID]. Repeatable."),
+        typer.Option(
+            "--key", metavar="SPEC", help="Extra key: KEY=SCOPE,SCOPE[@USER_ID]. Repeatable."
+        ),
     ] = None,
     rate_limit: Annotated[
-        str, typer.Option("--rate-limit", help="PER_MINUTE/PER_HOUR, or 'off'.")
+        str, typer.Option("--rate-limit", metavar="LIMITS", help="PER_MINUTE/PER_HOUR, or 'off'.")
     ] = "100/3000",
     fault: Annotated[
         list[str] | None,
         typer.Option(
             "--fault",
+            metavar="RULE",
             help="Fault rule, e.g. 'POST /v3/contacts/import status=503 times=2'. Repeatable.",
         ),
     ] = None,
     seed: Annotated[bool, typer.Option(help="Seed users, sequences and accounts.")] = True,
-    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
+    log_level: Annotated[
+        str, typer.Option("--log-level", metavar="LEVEL", help="uvicorn log level.")
+    ] = "warning",
 ) -> None:
     """Serve the sandbox until SIGINT or SIGTERM."""
     require_sandbox()  # without the [sandbox] extra: one line naming it, exit 2
@@ -96,6 +111,8 @@ def serve(
     if admin_token is not None:
         # protect_if_exposed has logged the warning (stderr); the token goes with the URL.
         print(f"Admin token ({ADMIN_TOKEN_HEADER}): {admin_token}", flush=True)
+    variables = f"REPLY_BASE_URL={shlex.quote(server.url)} REPLY_API_KEY={shlex.quote(api_key)}"
+    print(f"  export {variables}", flush=True)
     signal.signal(signal.SIGTERM, _ignore_signal)
     signal.signal(signal.SIGINT, _ignore_signal)
     try:

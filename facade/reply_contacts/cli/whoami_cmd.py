@@ -5,18 +5,22 @@ from __future__ import annotations
 import typer
 
 from ._common import handle_errors, make_client
+from ._feedback import reporting_activity, status_console
+
+# Paragraphs as single lines: the help display keeps a docstring's line breaks as they are.
+WHOAMI_HELP = (
+    "Show the user the key acts as, and whether it can read contacts (one or two requests).\n\n"
+    "The API does not reveal a key's scopes: write and operate access show only when used, so"
+    " they are reported as unknown rather than probed with a write."
+)
 
 
 @handle_errors
 def whoami_command() -> None:
-    """Show the user the key acts as, and whether it can read contacts (one or two requests).
-
-    The API does not reveal a key's scopes; write and operate access show only when used, so
-    they are reported as unknown rather than probed with a write.
-    """
+    """Show the user the key acts as and whether it can read contacts (see WHOAMI_HELP)."""
     from reply_contacts.errors import PermissionDeniedError
 
-    with make_client() as client:
+    with make_client() as client, reporting_activity(status_console()):
         user_id = client.whoami()
         typer.echo(f"user id:        {user_id}")
         typer.echo(f"base URL:       {client.base_url}")

@@ -165,16 +165,19 @@ class ContactsOperations(ResourceBase):
 
         `custom_fields` maps field titles (or ids) to values. The live API is known to drop
         custom fields sent on create, so they are written with a follow-up update: nothing is
-        silently lost. An existing email is refused (`contact.invalidInput`); use import to
+        silently lost. The titles are resolved first, so an unknown one fails before the
+        contact exists. An existing email is refused (`contact.invalidInput`); use import to
         upsert.
         """
         from reply_contact_data_client.models import ContactCreateRequest
 
         body = build_model(ContactCreateRequest, contact, fields)
+        patch = (yield from self._custom_field_patch(custom_fields)) if custom_fields else None
         created: Contact = yield Call(Operations.create_contact, {"body": body})
-        if not custom_fields:
+        if patch is None:
             return created
-        return (yield from self.update(created.id, custom_fields=custom_fields))
+        updated: Contact = yield Call(Operations.update_contact, {"id": created.id, "body": patch})
+        return updated
 
     @operation
     def update(

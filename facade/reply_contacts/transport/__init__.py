@@ -9,10 +9,12 @@ from reply_contacts.transport.headers import ActingAs, default_base_url, default
 from reply_contacts.transport.idempotency import is_idempotent
 from reply_contacts.transport.logging import LOGGER_NAME, SecretFilter, configure_from_env
 from reply_contacts.transport.ratelimit import (
+    BudgetWait,
     InMemoryLimiter,
     Limiter,
     RateLimitPolicy,
     key_fingerprint,
+    listening_for_budget_waits,
     shared_limiter,
 )
 from reply_contacts.transport.redaction import redact_headers, register_secret, scrub
@@ -37,6 +39,7 @@ __all__ = [
     "EXT_RETRY",
     "LOGGER_NAME",
     "ActingAs",
+    "BudgetWait",
     "Clock",
     "FakeClock",
     "InMemoryLimiter",
@@ -55,6 +58,7 @@ __all__ = [
     "is_idempotent",
     "is_loopback_host",
     "key_fingerprint",
+    "listening_for_budget_waits",
     "parse_retry_after",
     "redact_headers",
     "register_secret",

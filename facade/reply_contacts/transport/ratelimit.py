@@ -10,6 +10,11 @@ answer "may I send now?" against the system clock, while fairness needs each cal
 the next free slot in arrival order (shared by threads and asyncio tasks alike) and the tests
 need an injectable clock. A Redis-backed limiter for many processes can implement `Limiter`
 on top of one of them.
+
+Waits are announced before they start: a limiter about to hold a request back calls
+`announce_budget_wait(BudgetWait(key, seconds, window))`, and whoever is listening in the current
+context (`listening_for_budget_waits(listener)`; the transport does, to log it, and so can an
+application or the command line, to show it) hears how long and which window is full.
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ import hashlib
 import math
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -26,12 +33,77 @@ from reply_contacts.errors import RateLimitError
 from reply_contacts.transport.clock import Clock, SystemClock
 
 __all__ = [
+    "HOUR_WINDOW",
+    "MINUTE_WINDOW",
+    "NOTICEABLE_WAIT",
+    "PAUSE_WINDOW",
+    "BudgetWait",
+    "BudgetWaitListener",
     "InMemoryLimiter",
     "Limiter",
     "RateLimitPolicy",
+    "announce_budget_wait",
     "key_fingerprint",
+    "listening_for_budget_waits",
     "shared_limiter",
 ]
+
+# What holds a request back, as events and errors name it.
+MINUTE_WINDOW = "minute"
+HOUR_WINDOW = "hour"
+PAUSE_WINDOW = "429 pause"  # the server answered 429: every request of the key waits it out
+
+NOTICEABLE_WAIT = 2.0
+"""Waits at least this long are worth telling a person about (the transport logs them at INFO,
+the command line prints them); shorter ones are the normal pacing of a busy budget."""
+
+
+@dataclass(frozen=True)
+class BudgetWait:
+    """A request of `key` (a key fingerprint) is about to wait `seconds` because `window` is
+    full: `MINUTE_WINDOW`, `HOUR_WINDOW` or `PAUSE_WINDOW`."""
+
+    key: str
+    seconds: float
+    window: str
+
+    def describe(self) -> str:
+        """`waiting 12 s for the rate limit (minute window)`."""
+        seconds = max(1, round(self.seconds))
+        where = "a 429 from the server" if self.window == PAUSE_WINDOW else f"{self.window} window"
+        return f"waiting {seconds} s for the rate limit ({where})"
+
+
+BudgetWaitListener = Callable[[BudgetWait], None]
+
+# A stack, so a listener set around a whole command and the one the transport sets around each
+# acquire both hear the wait. Context-local: asyncio tasks inherit it, new threads do not.
+_budget_wait_listeners: ContextVar[tuple[BudgetWaitListener, ...]] = ContextVar(
+    "reply_contacts_budget_wait_listeners", default=()
+)
+
+
+@contextmanager
+def listening_for_budget_waits(listener: BudgetWaitListener) -> Iterator[None]:
+    """Call `listener` with a `BudgetWait` before every rate-limit wait in this context.
+
+    Listeners run on the waiting thread or task, just before the sleep; they should be quick
+    and must not raise (an exception would fail the request).
+    """
+    token = _budget_wait_listeners.set((*_budget_wait_listeners.get(), listener))
+    try:
+        yield
+    finally:
+        _budget_wait_listeners.reset(token)
+
+
+def announce_budget_wait(event: BudgetWait) -> None:
+    """Tell this context's listeners, innermost first, that a wait is about to start.
+
+    Limiters call it before they sleep for a slot; the transport before it sits out a 429.
+    """
+    for listener in reversed(_budget_wait_listeners.get()):
+        listener(event)
 
 
 @dataclass(frozen=True)
@@ -89,7 +161,8 @@ class Limiter(Protocol):
     def acquire(self, key: str, *, max_wait: float) -> float:
         """Block until a request of `key` may be sent under every window; return seconds waited.
 
-        Raises `RateLimitError(retry_after=...)` instead of waiting longer than `max_wait`.
+        Raises `RateLimitError(retry_after=..., window=...)` instead of waiting longer than
+        `max_wait`. Before sleeping, calls `announce_budget_wait` (so listeners can show it).
         """
         ...
 
@@ -147,6 +220,15 @@ class DelayTracker:
 
 
 @dataclass
+class _Slot:
+    """A reserved send time in the future, and the window that put it there."""
+
+    at: float
+    window: str
+    announced: bool = False
+
+
+@dataclass
 class _KeyBudget:
     # Send times reserved so far, in non-decreasing order; only those that can still fall
     # inside a window are kept.
@@ -180,7 +262,7 @@ class InMemoryLimiter:
         started = self.clock.now()
         slot = self._reserve(key, started, max_wait)
         while slot is not None:
-            self.clock.sleep(slot - self.clock.now())
+            self.clock.sleep(self._until(key, slot))
             slot = self._recheck(key, slot, started, max_wait)
         return self.clock.now() - started
 
@@ -188,9 +270,17 @@ class InMemoryLimiter:
         started = self.clock.now()
         slot = self._reserve(key, started, max_wait)
         while slot is not None:
-            await self.clock.asleep(slot - self.clock.now())
+            await self.clock.asleep(self._until(key, slot))
             slot = self._recheck(key, slot, started, max_wait)
         return self.clock.now() - started
+
+    def _until(self, key: str, slot: _Slot) -> float:
+        """Seconds to sleep until `slot`, announced first (a wake-up re-check is not a new wait)."""
+        wait = slot.at - self.clock.now()
+        if not slot.announced:
+            slot.announced = True
+            announce_budget_wait(BudgetWait(key, wait, slot.window))
+        return wait
 
     def pause(self, key: str, seconds: float) -> None:
         with self._lock:
@@ -215,7 +305,7 @@ class InMemoryLimiter:
             budget.sends = deque(sorted([*budget.sends, *times]))
             self._forget_expired(budget, self.clock.now())
 
-    def _reserve(self, key: str, started: float, max_wait: float) -> float | None:
+    def _reserve(self, key: str, started: float, max_wait: float) -> _Slot | None:
         """Reserve the next slot; None when it is now (no sleep needed)."""
         with self._lock:
             return self._reserve_locked(
@@ -224,16 +314,18 @@ class InMemoryLimiter:
 
     def _reserve_locked(
         self, budget: _KeyBudget, started: float, max_wait: float, key: str = ""
-    ) -> float | None:
+    ) -> _Slot | None:
         now = self.clock.now()
-        slot = self._earliest_slot(budget, now, self._delays.margin(key, self.policy.margin))
+        slot, window = self._earliest_slot(
+            budget, now, self._delays.margin(key, self.policy.margin)
+        )
         if slot > now and slot - started > max_wait:
-            raise self._too_long(slot - now, max_wait)
+            raise self._too_long(slot - now, max_wait, window)
         budget.sends.append(slot)
         self._forget_expired(budget, now)
-        return slot if slot > now else None
+        return _Slot(slot, window) if slot > now else None
 
-    def _recheck(self, key: str, slot: float, started: float, max_wait: float) -> float | None:
+    def _recheck(self, key: str, slot: _Slot, started: float, max_wait: float) -> _Slot | None:
         """After waking: go if the slot has come and no 429 pause began meanwhile.
 
         A pause that started while we slept outranks the reservation: the server is refusing
@@ -243,26 +335,29 @@ class InMemoryLimiter:
         """
         with self._lock:
             now = self.clock.now()
-            if now < slot:
+            if now < slot.at:
                 return slot  # woke early (the clock's sleep granularity): keep waiting
             budget = self._budgets[key]
             if budget.paused_until <= now:
                 return None
-            if slot in budget.sends:  # it is gone if we overslept past every window
-                budget.sends.remove(slot)
+            if slot.at in budget.sends:  # it is gone if we overslept past every window
+                budget.sends.remove(slot.at)
             return self._reserve_locked(budget, started, max_wait, key)
 
-    def _earliest_slot(self, budget: _KeyBudget, now: float, margin: float) -> float:
+    def _earliest_slot(self, budget: _KeyBudget, now: float, margin: float) -> tuple[float, str]:
+        """The earliest send time under every constraint, and the constraint that sets it."""
         policy = self.policy
-        slot = max(now, budget.paused_until)
+        candidates = [(now, MINUTE_WINDOW), (budget.paused_until, PAUSE_WINDOW)]
         sends = budget.sends
         # With sends sorted, the window ending at t has room when the n-th most recent send is
         # at or before t - window (windows are half-open: (t - window, t]).
         if len(sends) >= policy.per_minute:
-            slot = max(slot, sends[-policy.per_minute] + policy.minute_window + margin)
+            candidates.append(
+                (sends[-policy.per_minute] + policy.minute_window + margin, MINUTE_WINDOW)
+            )
         if len(sends) >= policy.per_hour:
-            slot = max(slot, sends[-policy.per_hour] + policy.hour_window + margin)
-        return slot
+            candidates.append((sends[-policy.per_hour] + policy.hour_window + margin, HOUR_WINDOW))
+        return max(candidates, key=lambda candidate: candidate[0])
 
     def _forget_expired(self, budget: _KeyBudget, now: float) -> None:
         longest = max(self.policy.hour_window, self.policy.minute_window)
@@ -271,12 +366,22 @@ class InMemoryLimiter:
         while sends and sends[0] <= horizon:
             sends.popleft()
 
-    def _too_long(self, wait: float, max_wait: float) -> RateLimitError:
+    def _too_long(self, wait: float, max_wait: float, window: str) -> RateLimitError:
         return RateLimitError(
-            f"Rate limit budget exhausted: the next request slot is {wait:.2f}s away,"
-            f" longer than max_wait={max_wait:g}s",
+            f"Rate limit budget exhausted ({describe_window(window, self.policy)}): the next"
+            f" request slot is {wait:.2f}s away, longer than max_wait={max_wait:g}s",
             retry_after=wait,
+            window=window,
         )
+
+
+def describe_window(window: str, policy: RateLimitPolicy) -> str:
+    """`minute window: 100 requests per 60 s`, for messages."""
+    if window == MINUTE_WINDOW:
+        return f"minute window: {policy.per_minute} requests per {policy.minute_window:g} s"
+    if window == HOUR_WINDOW:
+        return f"hour window: {policy.per_hour} requests per {policy.hour_window:g} s"
+    return "paused after a 429 from the server"
 
 
 _registry_lock = threading.Lock()

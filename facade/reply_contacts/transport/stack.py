@@ -17,7 +17,8 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,9 +51,15 @@ from reply_contacts.transport.logging import (
     protect_library_loggers,
 )
 from reply_contacts.transport.ratelimit import (
+    NOTICEABLE_WAIT,
+    PAUSE_WINDOW,
+    BudgetWait,
     Limiter,
     RateLimitPolicy,
+    announce_budget_wait,
+    describe_window,
     key_fingerprint,
+    listening_for_budget_waits,
     shared_limiter,
 )
 from reply_contacts.transport.redaction import (
@@ -79,12 +86,14 @@ EXT_IDEMPOTENT = "reply_idempotent"  # bool: override the contract's x-idempoten
 EXT_EXPECT_JSON = "reply_expect_json"  # bool: whether a 2xx body must be JSON (False to stream)
 EXT_RETRY = "reply_retry"  # RetryPolicy: e.g. a longer max_wait for bulk jobs
 
-_SLOW_BUDGET_WAIT = 1.0  # waits for rate-limit budget at least this long are logged at INFO
 _LOG_SNIPPET = 500
 _NO_BODY_STATUSES = frozenset({204, 205, 304})
 # A timeout this close to the end of the call's time is the deadline, not a slow single read.
 _DEADLINE_SLACK = 0.01
 
+
+# The attribute of a log record that announces a rate-limit wait: the `BudgetWait` itself.
+BUDGET_WAIT_RECORD = "reply_budget_wait"
 
 # Added to a response that answers a replayed request after a failure of unknown effect.
 REPLAYED_HEADER = "X-Reply-Contacts-Replayed"
@@ -95,6 +104,8 @@ REPLAYED_HEADER = "X-Reply-Contacts-Replayed"
 class _Acquire:
     key: str
     max_wait: float
+    method: str
+    path: str
 
 
 @dataclass(frozen=True)
@@ -273,7 +284,10 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             finally:
                 step.response.close()
         if isinstance(step, _Acquire):
-            return self.limiter.acquire(step.key, max_wait=step.max_wait)
+            with self._hearing_budget_waits(step) as heard:
+                waited = self.limiter.acquire(step.key, max_wait=step.max_wait)
+            self._log_unannounced_wait(step, waited, heard)
+            return waited
         self.clock.sleep(step.seconds)
         return None
 
@@ -289,9 +303,32 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             finally:
                 await step.response.aclose()
         if isinstance(step, _Acquire):
-            return await self.limiter.acquire_async(step.key, max_wait=step.max_wait)
+            with self._hearing_budget_waits(step) as heard:
+                waited = await self.limiter.acquire_async(step.key, max_wait=step.max_wait)
+            self._log_unannounced_wait(step, waited, heard)
+            return waited
         await self.clock.asleep(step.seconds)
         return None
+
+    @contextmanager
+    def _hearing_budget_waits(self, step: _Acquire) -> Iterator[list[BudgetWait]]:
+        """While the limiter decides: log each wait it announces, naming this request."""
+        heard: list[BudgetWait] = []
+
+        def log_wait(event: BudgetWait) -> None:
+            heard.append(event)
+            self._log_budget_wait(step.method, step.path, event)
+
+        with listening_for_budget_waits(log_wait):
+            yield heard
+
+    def _log_unannounced_wait(self, step: _Acquire, waited: float, heard: list[BudgetWait]) -> None:
+        # A limiter that does not announce its waits (one written before announcements
+        # existed) still gets its long waits logged, after the fact.
+        if not heard and waited >= NOTICEABLE_WAIT:
+            self.logger.info(
+                "waited %.0f s for the rate limit before %s %s", waited, step.method, step.path
+            )
 
     def _count_send(self) -> None:
         with self._inner_lock:
@@ -439,6 +476,8 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     self._log_retry(
                         method, path, retries, policy, delay=delay, why=_describe_status(status)
                     )
+                    if status == 429 and retry_after is not None:
+                        self._announce_pause(method, path, delay)
                     replayed_after_ambiguity |= status >= 500
                     yield _Sleep(delay)
                     retries += 1
@@ -463,16 +502,21 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 return
             if pause > max_wait:
                 raise self._budget_error(method, path, pause, max_wait, None)
-            self._log_budget_wait(method, path, pause)
+            self._announce_pause(method, path, pause)
             yield _Sleep(pause)
             return
         try:
-            waited: float = yield _Acquire(key, max_wait)
+            yield _Acquire(key, max_wait, method, path)
         except RateLimitError as exc:
             if exc.status is not None or exc.method:
                 raise
             raise self._budget_error(method, path, exc.retry_after, max_wait, exc) from exc
-        self._log_budget_wait(method, path, waited)
+
+    def _announce_pause(self, method: str, path: str, seconds: float) -> None:
+        """A wait the transport does itself (a 429's Retry-After): logged and announced."""
+        event = BudgetWait(self.limiter_key, seconds, PAUSE_WINDOW)
+        self._log_budget_wait(method, path, event)
+        announce_budget_wait(event)
 
     # -- outcomes ---------------------------------------------------------------------------------
 
@@ -541,12 +585,19 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         max_wait: float,
         cause: RateLimitError | None,
     ) -> RateLimitError:
-        reason = "a 429 pause" if cause is None else "the rate-limit budget"
+        window = PAUSE_WINDOW if cause is None else (cause.window or "")
+        if cause is None:
+            reason = "the pause after a 429 from the server"
+        elif window and self.rate_limit is not None:
+            reason = f"the rate limit ({describe_window(window, self.rate_limit)})"
+        else:
+            reason = "the rate-limit budget"
         when = f"{wait:.2f}s" if wait is not None else "an unknown time"
         return RateLimitError(
             f"Not sending {method} {path}: {reason} of this API key needs {when},"
             f" longer than the {max_wait:g}s this call may wait",
             retry_after=wait,
+            window=window or None,
             method=method,
             path=path,
         )
@@ -597,10 +648,19 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             why,
         )
 
-    def _log_budget_wait(self, method: str, path: str, waited: float) -> None:
-        level = logging.INFO if waited >= _SLOW_BUDGET_WAIT else logging.DEBUG
-        if waited > 0 and self.logger.isEnabledFor(level):
-            self.logger.log(level, "rate limit: %s %s waits %.2fs for budget", method, path, waited)
+    def _log_budget_wait(self, method: str, path: str, event: BudgetWait) -> None:
+        # Logged before the wait starts, so a long silence is explained while it lasts. The
+        # record carries the event, so a handler that shows waits its own way can skip it.
+        level = logging.INFO if event.seconds >= NOTICEABLE_WAIT else logging.DEBUG
+        if event.seconds > 0 and self.logger.isEnabledFor(level):
+            self.logger.log(
+                level,
+                "%s before %s %s",
+                event.describe(),
+                method,
+                path,
+                extra={BUDGET_WAIT_RECORD: event},
+            )
 
 
 def _undecodable(

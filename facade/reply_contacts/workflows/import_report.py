@@ -2,12 +2,16 @@
 
 Per-row statuses and contact ids are kept in flat arrays (9 bytes a row); only failures keep
 their reasons as objects. The row index is the position in the input (0-based), so a report can
-be joined back to the source file.
+be joined back to the source; a row read from a file (`read_csv`, `read_jsonl`) also has its
+`line`, the file line it starts on (the header is line 1), which is what a person looks for.
+Lines cost nothing per row: only the places where line and index stop moving together (a blank
+line, a cell spanning lines) are kept.
 """
 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -39,13 +43,22 @@ class RowOutcome:
     # The row was in a batch replayed after a failure whose effect was unknown (a connection
     # dropped after sending): "updated" may then mean "created by the first, lost attempt".
     replayed: bool = False
+    # The file line the row starts on, when it was read from a file.
+    line: int | None = None
 
     @property
     def ok(self) -> bool:
         return self.status not in (RowStatus.FAILED, RowStatus.INVALID)
 
+    @property
+    def location(self) -> str:
+        """Where the row is, for people: "line 14" of its file, else "row 3" (1-based)."""
+        return f"line {self.line:,}" if self.line is not None else f"row {self.index + 1:,}"
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"row": self.index, "status": str(self.status)}
+        if self.line is not None:
+            out["line"] = self.line
         if self.contact_id is not None:
             out["contactId"] = self.contact_id
         if self.reason:
@@ -69,6 +82,25 @@ class ImportReport:
     _reasons: dict[int, str] = field(default_factory=dict, repr=False)
     _big_ids: dict[int, int] = field(default_factory=dict, repr=False)
     _replayed: set[int] = field(default_factory=set, repr=False)
+    # (first index, line - index) wherever that difference changes; lines known below _lined.
+    _line_steps: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _lined: int = field(default=0, repr=False)
+
+    def note_line(self, index: int, line: int) -> None:
+        """Record the file line row `index` starts on (rows in input order)."""
+        if index != self._lined:
+            raise ValueError(f"line of row {index} noted out of order")
+        shift = line - index
+        if not self._line_steps or self._line_steps[-1][1] != shift:
+            self._line_steps.append((index, shift))
+        self._lined = index + 1
+
+    def line_of(self, index: int) -> int | None:
+        """The file line row `index` starts on, or None when its rows have no lines."""
+        if not 0 <= index < self._lined:
+            return None
+        step = bisect_right(self._line_steps, (index, float("inf"))) - 1
+        return index + self._line_steps[step][1]
 
     def record(self, outcome: RowOutcome) -> None:
         if outcome.index != len(self._statuses):
@@ -86,6 +118,8 @@ class ImportReport:
             self._reasons[outcome.index] = outcome.reason
         if outcome.replayed:
             self._replayed.add(outcome.index)
+        if outcome.line is not None and outcome.index == self._lined:
+            self.note_line(outcome.index, outcome.line)
 
     def __len__(self) -> int:
         return len(self._statuses)
@@ -99,6 +133,7 @@ class ImportReport:
             contact_id=None if contact_id == _NO_ID else contact_id,
             reason=self._reasons.get(index),
             replayed=index in self._replayed,
+            line=self.line_of(index),
         )
 
     def __iter__(self) -> Iterator[RowOutcome]:

@@ -3,14 +3,15 @@ spec's batch limit allows.
 
 The list is filed through the import call's own `options.listIds`, so N contacts cost
 ceil(N / `IMPORT_MAX_ITEMS`) import requests plus a constant few (find or create the list, read
-the custom fields once, create missing fields if asked) — never a request per contact. Rows are
-streamed: one batch sits in memory at a time. With a journal file the import resumes where a
-crashed or killed run stopped, and re-running a finished import sends nothing.
+the custom fields at most once, create missing fields if asked) — never a request per contact
+or per column. Rows are streamed: one batch sits in memory at a time. Where each column goes is
+decided once, for the whole input (`columns.ColumnPlan`), before the list is looked up and
+before any row is sent. With a journal file the import resumes where a crashed or killed run
+stopped, and re-running a finished import sends nothing.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -21,18 +22,15 @@ from .._identity import whoami
 from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
-    APIConnectionError,
-    ConflictError,
     DecodeError,
     NotFoundError,
     ReplyError,
-    ServerError,
     ValidationError,
     WorkflowError,
 )
 from ..resources.contact_lists import ContactListsOperations
 from ..resources.contacts import IMPORT_MAX_ITEMS, ContactsOperations
-from ..resources.custom_fields import CustomFieldsOperations
+from .columns import ColumnPlan
 from .import_report import ImportReport, RowOutcome, RowStatus
 from .journal import (
     ADVICE,
@@ -45,11 +43,12 @@ from .journal import (
     rows_digest,
     settings_differences,
 )
-from .rows import normalise
-from .validation import FieldSpec, RowInvalid, validate_row
+from .rows import as_mapping
+from .sources import NumberedRow, TabularRows
+from .validation import RowInvalid, validate_row
 
 if TYPE_CHECKING:
-    from reply_contact_data_client.models import ContactList, CustomField
+    from reply_contact_data_client.models import ContactList
 
 _ITEM_POINTER = "/items/"
 # The import options this workflow sets, as `ContactsOperations.import_batch` names them, by
@@ -90,6 +89,8 @@ class ImportProgress:
     restored: int
     failed: int
     invalid: int
+    # The file line of the last row settled, when the rows come from a file (`read_csv`).
+    line: int | None = None
 
 
 @dataclass
@@ -124,6 +125,7 @@ def _progress(report: ImportReport) -> ImportProgress:
         restored=report.restored,
         failed=report.failed,
         invalid=report.invalid,
+        line=report.line_of(report.total - 1),
     )
 
 
@@ -152,6 +154,7 @@ class ImportWorkflows(ResourceBase):
         create_missing_fields: bool = False,
         column_map: Mapping[str, str] | None = None,
         ignore_columns: Iterable[str] = (),
+        ignore_unknown_columns: bool = False,
         overwrite_existing: bool = False,
         skip_existing: bool = False,
         skip_without_emails: bool = False,
@@ -167,15 +170,28 @@ class ImportWorkflows(ResourceBase):
         imported contact into one list.
 
         Field names may be the API's (firstName) or common CSV headers ("First Name",
-        "E-mail", "LinkedIn URL"); other columns are custom fields by title (created as text
-        fields with `create_missing_fields=True`). Every row is validated locally first; bad
-        rows are reported with their reason and never sent. Returns an `ImportReport` that
-        accounts for every input row. With `journal=path` the import is resumable.
+        "E-mail", "LinkedIn URL"); any other column names a custom field by title.
+        `column_map` sends a column to a contact field or a custom field's title
+        (`{"Source": "Lead Source"}`); `ignore_columns` leaves columns out.
 
-        Raises `ImportInterruptedError` (see `WorkflowError`) when any step fails, whatever
-        it is (the journal check, the list, the custom fields, a batch): it is also the failed
-        step's own class (`JournalMismatchError`, `PermissionDeniedError`, `ServerError`...)
-        and its `report` holds every row settled before it.
+        A column that matches no contact field and no custom field would lose its values, so it
+        is decided once, for the whole input: created as a text custom field with
+        `create_missing_fields=True`, left out with `ignore_unknown_columns=True`, or else
+        `UnknownColumnsError` names every such column (and every `column_map` target that is
+        neither a contact field nor a custom field) before the list is looked up or a row is
+        sent. The columns of a file read with `read_csv` are all decided up front; those of
+        other rows as they appear.
+
+        Every row is validated locally first; bad rows are reported with their reason and
+        never sent. Returns an `ImportReport` that accounts for every input row (with its file
+        line, for rows read from a file). With `journal=path` the import is resumable.
+
+        Raises `ImportInterruptedError` (see `WorkflowError`) when anything ends the import,
+        whatever the step (the journal check, the columns, the list, a batch): it is also the
+        failing step's own class (`JournalMismatchError`, `UnknownColumnsError`,
+        `NotFoundError`, `PermissionDeniedError`, `ServerError`...), so `except` either one,
+        and its `report` holds every row settled before it (none, when the input was refused
+        before a row was sent).
         """
         if (list_name is None) == (list_id is None):
             raise ValueError("pass exactly one of list_name= or list_id=")
@@ -193,12 +209,15 @@ class ImportWorkflows(ResourceBase):
         if dedupe_keys:
             options["keys"] = dict(dedupe_keys)
         ignore_columns = tuple(ignore_columns)  # iterated per row: a generator would run dry
+        column_map = dict(column_map or {})
+        # Recorded only when set, so journals written before the option existed still resume.
+        newer_settings = {"ignore_unknown_columns": True} if ignore_unknown_columns else {}
         # What a journal binds the import to, by the names of this method's arguments.
         settings = journal_settings(
             list_name=list_name,
             list_id=list_id,
             batch_size=batch_size,
-            column_map=dict(column_map or {}),
+            column_map=column_map,
             ignore_columns=sorted(ignore_columns),
             create_missing_fields=create_missing_fields,
             overwrite_existing=overwrite_existing,
@@ -208,6 +227,7 @@ class ImportWorkflows(ResourceBase):
             detect_time_zone=detect_time_zone,
             sequence_id=sequence_id,
             dedupe_keys=dict(dedupe_keys or {}),
+            **newer_settings,
         )
 
         journal_path = Path(journal) if journal is not None else None
@@ -225,29 +245,49 @@ class ImportWorkflows(ResourceBase):
         if state.done:
             assert journal_path is not None
             try:
-                _check_finished_input(rows, state, journal_path)
+                _check_finished_input(rows, state, journal_path, report)
             except ReplyError as exc:
                 raise _interrupted(exc, report) from exc
             report.list_id = resolved_list_id
             report.already_complete = True
             return report
 
-        if resolved_list_id is None:
-            try:
+        plan = ColumnPlan(
+            self._owner,
+            column_map=column_map,
+            ignore_columns=ignore_columns,
+            create_missing_fields=create_missing_fields,
+            ignore_unknown_columns=ignore_unknown_columns,
+        )
+        # The columns known before any row is read (a file's header, column_map's) are decided
+        # now: a refusal costs at most the catalog read, and leaves no list behind.
+        header = rows.columns if isinstance(rows, TabularRows) else None
+        if header is not None:
+            plan.check_map_columns(header)
+        try:
+            yield from plan.decide([*column_map, *(header or ())])
+            _refuse_unknown(plan)
+        except ReplyError as exc:
+            raise _interrupted(exc, report) from exc
+
+        writer = Journal(journal_path) if journal_path is not None else None
+        begun = False
+
+        def begin() -> Flow[int]:
+            """The list to file into, found or created once the first batch is ready to go
+            (so an input refused for its columns leaves no list behind)."""
+            nonlocal resolved_list_id, begun
+            _refuse_unknown(plan)
+            if resolved_list_id is None:
                 resolved_list_id = yield from self._resolve_list(
                     str(list_name), create=create_list, shared=share_list
                 )
-            except ReplyError as exc:
-                raise _interrupted(exc, report) from exc
-        report.list_id = resolved_list_id
-        writer = Journal(journal_path) if journal_path is not None else None
-        if writer is not None and not state.started:
-            writer.start(settings, account, resolved_list_id)
+            report.list_id = resolved_list_id
+            if not begun and writer is not None and not state.started:
+                writer.start(settings, account, resolved_list_id)
+            begun = True
+            return resolved_list_id
 
-        specs: dict[str, FieldSpec] = {}
-        catalog = self._owner.field_catalog
-        if catalog.loaded:
-            specs = _index(catalog.snapshot())
         in_flight = state.in_flight
         settled = _SettledRows(state.digests, journal_path)
         done_until = report.total
@@ -256,6 +296,8 @@ class ImportWorkflows(ResourceBase):
         try:
             for index, row in enumerate(rows):
                 rows_read = index + 1
+                if isinstance(row, NumberedRow):
+                    report.note_line(index, row.line)
                 # The digest that lets a resume detect changed input is only needed with a journal.
                 canon = _canonical(row) if journal_path is not None else ""
                 if index < done_until:
@@ -263,25 +305,28 @@ class ImportWorkflows(ResourceBase):
                     continue
                 if pending is None:
                     pending = _Pending(first=index, rows=[])
-                normalised = normalise(row, column_map=column_map, ignore_columns=ignore_columns)
-                missing = [t for t in normalised.custom if _lookup(specs, t) is None]
-                if missing:
-                    specs = yield from self._ensure_fields(missing, create_missing_fields)
+                mapping = as_mapping(row)
+                columns, titles = plan.undecided(mapping)
+                if columns or titles:
+                    yield from plan.decide(columns, titles)
+                normalised = plan.normalise(mapping)
                 try:
-                    item = validate_row(normalised, functools.partial(_lookup, specs))
+                    item = validate_row(normalised)
                     pending.add(index, item, None, canon)
                 except RowInvalid as exc:
                     pending.add(index, None, f"{exc} ({normalised.describe()})", canon)
                 if pending.items >= batch_size:
+                    list_to_file = yield from begin()
                     yield from self._send(
-                        pending, resolved_list_id, options, report, writer, in_flight, on_progress
+                        pending, list_to_file, options, report, writer, in_flight, on_progress
                     )
                     in_flight = None
                     pending = None
             settled.check_count(rows_read, finished=False)
+            list_to_file = yield from begin()
             if pending is not None and pending.rows:
                 yield from self._send(
-                    pending, resolved_list_id, options, report, writer, in_flight, on_progress
+                    pending, list_to_file, options, report, writer, in_flight, on_progress
                 )
             if writer is not None:
                 writer.done(report.total)
@@ -326,30 +371,6 @@ class ImportWorkflows(ResourceBase):
                     code="contactsList.notFound",
                 )
         return found.id
-
-    def _ensure_fields(self, titles: list[str], create: bool) -> Flow[dict[str, FieldSpec]]:
-        from reply_contact_data_client.models import CustomFieldType
-
-        catalog = self._owner.field_catalog
-        fields: list[CustomField] = yield from catalog.refresh()
-        specs = _index(fields)
-        still_missing = [t for t in titles if _lookup(specs, t) is None]
-        if create and still_missing:
-            custom_fields = CustomFieldsOperations(self._owner)
-            for title in still_missing:
-                try:
-                    created = yield from custom_fields.create(
-                        title=title, field_type=CustomFieldType.TEXT
-                    )
-                    fields.append(created)
-                except (ConflictError, ServerError, APIConnectionError):
-                    # Titles are unique, so a create whose answer was lost (or a concurrent
-                    # creator) is found by reading the list again; a real failure still shows
-                    # as a row-level "unknown column" rather than a lost row.
-                    fields = yield from catalog.refresh()
-            catalog.load(fields)
-            specs = _index(fields)
-        return specs
 
     def _send(
         self,
@@ -418,33 +439,24 @@ class ImportWorkflows(ResourceBase):
             on_progress(_progress(report))
 
 
-def _check_finished_input(rows: Iterable[Any], state: JournalState, path: Path) -> None:
+def _refuse_unknown(plan: ColumnPlan) -> None:
+    error = plan.error()
+    if error is not None:
+        raise error
+
+
+def _check_finished_input(
+    rows: Iterable[Any], state: JournalState, path: Path, report: ImportReport
+) -> None:
     """Refuse a finished journal for any input but the one it imported (reads it, sends nothing)."""
     settled = _SettledRows(state.digests, path)
     count = 0
     for index, row in enumerate(rows):
+        if isinstance(row, NumberedRow):
+            report.note_line(index, row.line)
         settled.check(index, _canonical(row))
         count = index + 1
     settled.check_count(count, finished=True)
-
-
-def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
-    from reply_contact_data_client.models import CustomFieldType
-
-    index: dict[str, FieldSpec] = {}
-    for field in fields:
-        spec = FieldSpec(
-            id=field.id,
-            title=str(field.title),
-            numeric=str(field.field_type) == CustomFieldType.NUMBER.value,
-        )
-        index[spec.title.casefold()] = spec
-        index[str(spec.id)] = spec
-    return index
-
-
-def _lookup(specs: dict[str, FieldSpec], title: str) -> FieldSpec | None:
-    return specs.get(title.strip().casefold())
 
 
 class _SettledRows:

@@ -1,23 +1,23 @@
-"""Input rows for imports: streaming readers (CSV, JSONL) and header normalisation.
+"""Input rows for imports: which contact field a header means, and a row on API names.
 
 Spreadsheets say "First Name", "E-mail" or "LinkedIn URL"; the API says firstName, email and
 linkedInUrl. Headers are matched after folding case and dropping punctuation, so "e-mail",
-"Email Address" and "EMAIL" all land on `email`. A header that is no contact field is taken
-as a custom field title.
+"Email Address" and "EMAIL" all land on `email`. A header that is no contact field names a
+custom field by title (`columns.ColumnPlan` decides). The file readers live in `sources` and
+are re-exported here, where they have always been imported from.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from reply_contact_data_client.contract import Vocabularies
+
+from .sources import CsvRows, JsonlRows, NumberedRow, read_csv, read_jsonl, read_rows
 
 # Folded header -> API field. Folding: lower case, only letters and digits.
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -96,12 +96,23 @@ def company_size_literal(value: str) -> str | None:
     return _company_sizes().get(fold(value))
 
 
+@dataclass(frozen=True)
+class FieldSpec:
+    """What validation needs to know of a custom field: its id and whether it holds numbers."""
+
+    id: int
+    title: str
+    numeric: bool
+
+
 @dataclass
 class NormalisedRow:
-    """One input row mapped onto API names: contact fields, and custom values by column name."""
+    """One input row mapped onto API names: contact fields by API name, custom values with
+    their field, and `stray`, values that have no column name to land on."""
 
     fields: dict[str, Any] = field(default_factory=dict)
-    custom: dict[str, str] = field(default_factory=dict)
+    custom: list[tuple[FieldSpec, str]] = field(default_factory=list)
+    stray: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """A short, log-safe identification of the row for reports."""
@@ -112,7 +123,8 @@ class NormalisedRow:
         return f"{name} <{email}>" if email else name or "(empty row)"
 
 
-def _as_mapping(row: Any) -> Mapping[str, Any]:
+def as_mapping(row: Any) -> Mapping[Any, Any]:
+    """An input row as a mapping: a mapping as it is, a generated model through `to_dict()`."""
     if isinstance(row, Mapping):
         return row
     if hasattr(row, "to_dict"):
@@ -122,79 +134,18 @@ def _as_mapping(row: Any) -> Mapping[str, Any]:
     raise TypeError(f"a row must be a mapping or a generated model, got {type(row).__name__}")
 
 
-def normalise(
-    row: Any,
-    *,
-    column_map: Mapping[str, str] | None = None,
-    ignore_columns: Iterable[str] = (),
-) -> NormalisedRow:
-    """Map one row's keys to API fields; blank values are dropped (an import never blanks)."""
-    ignored = {fold(c) for c in ignore_columns}
-    out = NormalisedRow()
-    for raw_key, raw_value in _as_mapping(row).items():
-        if raw_key is None:
-            # csv.DictReader puts surplus cells of a ragged row under the None key.
-            continue
-        key = str(raw_key).strip()
-        if not key or fold(key) in ignored:
-            continue
-        if raw_key == "customFields" and isinstance(raw_value, list):
-            for entry in raw_value:
-                name = entry.get("name") or entry.get("id") or entry.get("key")
-                if name is not None and entry.get("value") not in (None, ""):
-                    out.custom[str(name)] = str(entry["value"])
-            continue
-        value = raw_value.strip() if isinstance(raw_value, str) else raw_value
-        if value is None or value == "":
-            continue
-        target = (column_map or {}).get(key) or api_field_for(key)
-        if target is None:
-            out.custom[key] = str(value)
-        else:
-            out.fields[target] = value
-    return out
-
-
-def read_csv(path: str | Path) -> Iterator[dict[str, str]]:
-    """Rows of a CSV file, streamed; a UTF-8 byte-order mark is dropped, quoting respected."""
-    # utf-8-sig strips the BOM that spreadsheet exports put in front of the first header.
-    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-        yield from csv.DictReader(handle)
-
-
-def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Objects of a JSON Lines file, streamed; blank lines are skipped."""
-    with Path(path).open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not JSON: {exc.msg}") from None
-            if not isinstance(value, dict):
-                raise ValueError(f"{path}:{number}: expected a JSON object")
-            yield value
-
-
-def read_rows(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Rows of a .csv or .jsonl/.ndjson file, by extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".csv":
-        return read_csv(path)
-    if suffix in {".jsonl", ".ndjson", ".json"}:
-        return read_jsonl(path)
-    raise ValueError(f"unsupported input {path}: use .csv or .jsonl")
-
-
 __all__ = [
     "CONTACT_FIELDS",
     "INTEGER_FIELDS",
+    "CsvRows",
+    "FieldSpec",
+    "JsonlRows",
     "NormalisedRow",
+    "NumberedRow",
     "api_field_for",
+    "as_mapping",
     "company_size_literal",
     "fold",
-    "normalise",
     "read_csv",
     "read_jsonl",
     "read_rows",

@@ -8,8 +8,6 @@ the SDK's own, chosen generously (an email's 254 characters is RFC 5321's).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .._text import control_character_in_text, field_problem
@@ -25,15 +23,6 @@ MAX_NOTES = 10_000
 URL_FIELDS = ("linkedInUrl", "linkedInSalesNavigatorUrl", "linkedInRecruiterUrl")
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """What validation needs to know of a custom field: its id and whether it holds numbers."""
-
-    id: int
-    title: str
-    numeric: bool
-
-
 class RowInvalid(ValueError):
     """Why a row will not be sent."""
 
@@ -46,11 +35,14 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def validate_row(
-    row: NormalisedRow,
-    resolve_field: Callable[[str], FieldSpec | None],
-) -> dict[str, Any]:
+def validate_row(row: NormalisedRow) -> dict[str, Any]:
     """The API import item for a row, or RowInvalid naming the first problem found."""
+    if row.stray:
+        shown = ", ".join(repr(value[:40]) for value in row.stray[:3])
+        raise RowInvalid(
+            f"{len(row.stray)} value(s) outside the named columns ({shown}): more cells than"
+            " the header has, or a cell under a blank header; is a delimiter or quote amiss?"
+        )
     fields = dict(row.fields)
     for name, value in fields.items():
         problem = field_problem(name, value) if isinstance(value, str) else None
@@ -87,10 +79,7 @@ def validate_row(
             if len(value) > limit:
                 raise RowInvalid(f"{name} is longer than {limit} characters")
     custom = []
-    for title, value in row.custom.items():
-        spec = resolve_field(title)
-        if spec is None:
-            raise RowInvalid(f"unknown column {title!r}: no custom field has this title")
+    for spec, value in row.custom:
         found = control_character_in_text(value)
         if found is not None:
             raise RowInvalid(f"custom field {spec.title!r} contains {found}")

@@ -1,4 +1,4 @@
-"""Helpers shared by the workflow tests (fixtures live in conftest.py)."""
+"""Helpers shared by the import tests (fixtures live in conftest.py)."""
 
 from __future__ import annotations
 
