@@ -93,7 +93,10 @@ class _ClientCore:
         api_key: defaults to $REPLY_API_KEY. base_url: defaults to $REPLY_BASE_URL, else
         https://api.reply.io (a trailing /v3 is accepted). timeout: seconds or httpx.Timeout;
         None is refused. user_id / user_email / team_id: who a master or organization key acts
-        for. retry / max_retries: retry policy. rate_limit: the per-key budget enforced before
+        for. retry / max_retries: retry policy; by default a call waits for a rate-limit slot as
+        long as the budget requires (a plain loop slows down, it never raises for budget it
+        spent itself), `RetryPolicy(max_wait=60)` raises RateLimitError for longer waits
+        instead. rate_limit: the per-key budget enforced before
         sending (default 100/min and 3,000/h; None disables proactive limiting). limiter: a
         shared backend (e.g. Redis) instead of the in-process one. http_transport /
         async_http_transport: the innermost transports (tests pass httpx.MockTransport).

@@ -173,6 +173,12 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             rate_limit or RateLimitPolicy(), clock=self.clock
         )
         self.retry = retry
+        # What `RetryPolicy(max_wait=None)` means for this client: the longest wait its
+        # budget can impose on a sequential caller (the limiter's own policy when it has one).
+        budget = getattr(self.limiter, "policy", None)
+        if not isinstance(budget, RateLimitPolicy):
+            budget = rate_limit or RateLimitPolicy()
+        self.default_max_wait = budget.longest_wait
         self.rng: UniformSource = rng or random.Random()
         self.logger = logger or get_logger()
         self.limiter_key = key_fingerprint(api_key)
@@ -359,7 +365,10 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         expect_json = to_api and _expects_json(request)
         # Only an in-memory body can be sent twice; a streamed upload is consumed by the first try.
         replayable = isinstance(request.stream, httpx.ByteStream)
-        deadline_at = self.clock.now() + policy.deadline
+        max_wait = self.default_max_wait if policy.max_wait is None else policy.max_wait
+        # The deadline starts with the first send: the wait for its budget slot is bounded by
+        # max_wait alone, so a sequential caller's own budget never ends its call early.
+        deadline_at: float | None = None
         retries = 0
         reached_server = False
         # Set when a retry follows a failure whose effect is unknown (the request reached the
@@ -369,8 +378,12 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         while True:
             if to_api:
-                remaining = max(0.0, deadline_at - self.clock.now())
-                yield from self._wait_for_budget(method, path, min(policy.max_wait, remaining))
+                may_wait = max_wait
+                if deadline_at is not None:
+                    may_wait = min(max_wait, max(0.0, deadline_at - self.clock.now()))
+                yield from self._wait_for_budget(method, path, may_wait)
+            if deadline_at is None:
+                deadline_at = self.clock.now() + policy.deadline
             # Time left for this attempt's network waits. The clock may be virtual (tests), so
             # the time spent on the wire is measured on the real one below.
             budget = deadline_at - self.clock.now()
@@ -447,7 +460,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if retry_after is not None:
                     # Never sooner than the server asked; never a silent wait past max_wait.
                     delay = retry_after
-                    if retry_after > policy.max_wait or retry_after > remaining:
+                    if retry_after > max_wait or retry_after > remaining:
                         delay = None
                 else:
                     delay = backoff_delay(
