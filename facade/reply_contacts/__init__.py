@@ -15,7 +15,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from reply_contact_data_client.types import UNSET, Unset
+
     from . import models
+    from ._catalog import UnknownCustomFieldError
     from ._config import ConfigurationError
     from ._identity import Identity, Team
     from .client import AsyncReplyContacts, ReplyContacts
@@ -40,11 +43,26 @@ if TYPE_CHECKING:
         ServerError,
         UnknownColumnsError,
         ValidationError,
+        WorkflowError,
     )
-    from .filters import AccountFields, AccountFilter, ContactFields, ContactFilter
+    from .filters import AccountFields, AccountFilter, ContactFields, ContactFilter, FilterError
     from .results import BulkFailedError, BulkResult, ItemFailure
     from .transport import FakeClock, Limiter, RateLimitPolicy, RetryPolicy
-    from .transport.redis_limiter import RedisLimiter
+    from .transport.redis_limiter import LimiterUnavailableError, RedisLimiter
+    from .workflows.accounts import (
+        AccountCreateFailure,
+        AccountCreateInterruptedError,
+        AccountCreateReport,
+        AccountListNotFoundError,
+        LinkFailure,
+        LinkInterruptedError,
+        LinkReport,
+        OrganizeInterruptedError,
+    )
+    from .workflows.import_report import ImportReport, RowOutcome, RowStatus
+    from .workflows.importing import ImportInterruptedError, ImportProgress
+    from .workflows.outreach import OutreachCheckInterruptedError, OutreachVerdict, Reason
+    from .workflows.research import AnnotateInterruptedError, AnnotateReport
 
 __version__ = "0.1.0"
 
@@ -74,6 +92,8 @@ _EXPORTS = {
     "ServerError": ".errors",
     "APITimeoutError": ".errors",
     "ValidationError": ".errors",
+    "WorkflowError": ".errors",
+    "UnknownCustomFieldError": "._catalog",
     "BulkFailedError": ".results",
     "BulkResult": ".results",
     "ItemFailure": ".results",
@@ -81,19 +101,48 @@ _EXPORTS = {
     "ContactFilter": ".filters",
     "AccountFields": ".filters",
     "AccountFilter": ".filters",
+    "FilterError": ".filters",
     "FakeClock": ".transport",
     "Limiter": ".transport",
     "RateLimitPolicy": ".transport",
     "RetryPolicy": ".transport",
     "RedisLimiter": ".transport",
+    "LimiterUnavailableError": ".transport",
+    "AccountCreateFailure": ".workflows.accounts",
+    "AccountCreateInterruptedError": ".workflows.accounts",
+    "AccountCreateReport": ".workflows.accounts",
+    "AccountListNotFoundError": ".workflows.accounts",
+    "LinkFailure": ".workflows.accounts",
+    "LinkInterruptedError": ".workflows.accounts",
+    "LinkReport": ".workflows.accounts",
+    "OrganizeInterruptedError": ".workflows.accounts",
+    "ImportReport": ".workflows.import_report",
+    "RowOutcome": ".workflows.import_report",
+    "RowStatus": ".workflows.import_report",
+    "ImportInterruptedError": ".workflows.importing",
+    "ImportProgress": ".workflows.importing",
+    "OutreachCheckInterruptedError": ".workflows.outreach",
+    "OutreachVerdict": ".workflows.outreach",
+    "Reason": ".workflows.outreach",
+    "AnnotateInterruptedError": ".workflows.research",
+    "AnnotateReport": ".workflows.research",
+    "UNSET": "reply_contact_data_client.types",
+    "Unset": "reply_contact_data_client.types",
 }
 
 __all__ = [
+    "UNSET",
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "AccountCreateFailure",
+    "AccountCreateInterruptedError",
+    "AccountCreateReport",
     "AccountFields",
     "AccountFilter",
+    "AccountListNotFoundError",
+    "AnnotateInterruptedError",
+    "AnnotateReport",
     "AsyncReplyContacts",
     "AuthenticationError",
     "BadRequestError",
@@ -106,26 +155,43 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "FakeClock",
+    "FilterError",
     "Identity",
+    "ImportInterruptedError",
+    "ImportProgress",
+    "ImportReport",
     "InputEncodingError",
     "InputFileError",
     "InsecureURLError",
     "ItemFailure",
     "JournalMismatchError",
     "Limiter",
+    "LimiterUnavailableError",
+    "LinkFailure",
+    "LinkInterruptedError",
+    "LinkReport",
     "LinkedInLimitError",
     "NotFoundError",
+    "OrganizeInterruptedError",
+    "OutreachCheckInterruptedError",
+    "OutreachVerdict",
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimitPolicy",
+    "Reason",
     "RedisLimiter",
     "ReplyContacts",
     "ReplyError",
     "RetryPolicy",
+    "RowOutcome",
+    "RowStatus",
     "ServerError",
     "Team",
     "UnknownColumnsError",
+    "UnknownCustomFieldError",
+    "Unset",
     "ValidationError",
+    "WorkflowError",
     "models",
 ]
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from reply_contact_data_client.contract import Operations
 
 from ._body import SupportsRequestBody, as_body
 from ._plan import Call, Flow
+from .errors import ReplyError
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import CustomField
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["CustomFieldCatalog", "SupportsCustomFieldTitles", "UnknownCustomFieldError"]
 
 
-class UnknownCustomFieldError(KeyError):
-    """A custom field title or id that the account does not have."""
+class UnknownCustomFieldError(ReplyError, KeyError):
+    """A custom field title or id that the account does not have (`name`; `known` lists the
+    titles it has). A `ReplyError`, and a `KeyError` for code written when it was only that."""
 
     def __init__(self, name: str | int, known: list[str]) -> None:
         self.name = name
@@ -57,7 +59,7 @@ class CustomFieldCatalog:
             if isinstance(f.id, int) and not isinstance(f.id, bool) and isinstance(f.title, str)
         ]
         with self._lock:
-            self._by_id = {f.id: f for f in usable}  # type: ignore[misc]
+            self._by_id = {f.id: f for f in usable}
             self._by_title = {str(f.title).casefold(): f for f in usable}
             self._loaded = True
 
@@ -123,7 +125,7 @@ class CustomFieldCatalog:
         for title, found in zip(wanted, fields, strict=True):
             if found is None:
                 raise UnknownCustomFieldError(title, self._known_titles())
-            ids[title] = cast(int, found.id)  # load() keeps only fields with an int id
+            ids[title] = found.id
         return ids
 
     def request_body(self, source: Any) -> Flow[dict[str, Any]]:

@@ -85,6 +85,28 @@ class _WithResponse(Call[Any]):
 Flow = Generator[Call[Any], Any, T]
 Plan = Call[T] | Flow[T]
 
+
+def counted(plan: Plan[T], on_call: Callable[[], None]) -> Flow[T]:
+    """`plan`, calling `on_call()` as each of its requests goes out (to count them): a plan
+    that pages sends as many requests as it finds pages."""
+    flow: Flow[T] = iter(plan) if isinstance(plan, Call) else plan
+    try:
+        call = next(flow)
+        while True:
+            on_call()
+            try:
+                result = yield call
+            except GeneratorExit:
+                flow.close()
+                raise
+            except BaseException as exc:  # the call's failure, for the plan to handle
+                call = flow.throw(exc)
+            else:
+                call = flow.send(result)
+    except StopIteration as stop:
+        return cast(T, stop.value)
+
+
 _modules: dict[str, ModuleType] = {}
 
 

@@ -95,13 +95,16 @@ class _ClientCore:
         api_key: defaults to $REPLY_API_KEY. base_url: defaults to $REPLY_BASE_URL, else
         https://api.reply.io (a trailing /v3 is accepted). timeout: seconds or httpx.Timeout;
         None is refused. user_id / user_email / team_id: who a master or organization key acts
-        for (one of user_id and user_email), and the team. retry / max_retries: retry policy.
-        rate_limit: the budget enforced before sending (default 100/min and 3,000/h per Reply
-        user; None disables proactive limiting). The budget is the user's a request acts for:
-        user_id when given, else the user behind the key (and user_email), asked once per
-        process with whoami and shared by every client of that user; budget_key names a budget
-        yourself instead (clients with the same budget_key share one). limiter: a shared
-        backend (e.g. Redis) instead of the in-process one. http_transport /
+        for (one of user_id and user_email), and the team. retry / max_retries: retry policy;
+        by default a call waits for a rate-limit slot as long as the budget requires (a plain
+        loop slows down, it never raises for budget it spent itself), `RetryPolicy(max_wait=60)`
+        raises RateLimitError for longer waits instead. rate_limit: the budget enforced before
+        sending (default 100/min and 3,000/h per Reply user; None disables proactive limiting).
+        The budget is the user's a request acts for: user_id when given, else the user behind
+        the key (and user_email), asked once per process with whoami and shared by every client
+        of that user; budget_key names a budget yourself instead (clients with the same
+        budget_key share one). limiter: a shared backend (e.g. Redis) instead of the in-process
+        one. http_transport /
         async_http_transport: the innermost transports (tests pass httpx.MockTransport).
         """
         # The local is rebound too: a traceback through this frame (a bad base_url, say) then

@@ -14,7 +14,6 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from rich.console import Console
 from rich.table import Table
@@ -132,7 +131,7 @@ def run_demo(csv_path: Path | None = None, console: Console | None = None) -> De
             by_company: dict[str, list[int]] = defaultdict(list)
             with_company = ContactFilter(ContactFields.company.is_set(), list_id=list_id)
             for contact in client.contacts.filter(with_company):
-                by_company[str(contact.company)].append(int(cast(int, contact.id)))
+                by_company[str(contact.company)].append(contact.id)
             names = sorted(by_company)
             created = client.workflows.create_accounts([{"name": name} for name in names])
             result.accounts_created = created.created_count

@@ -15,11 +15,12 @@ import email.utils
 import json
 import math
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from http import HTTPStatus
-from typing import Any
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 __all__ = [
     "APIConnectionError",
@@ -43,6 +44,7 @@ __all__ = [
     "ServerError",
     "UnknownColumnsError",
     "ValidationError",
+    "WorkflowError",
     "error_from_response",
     "install_scrubber",
     "is_standard_status",
@@ -484,6 +486,106 @@ class UnknownColumnsError(ReplyError, ValueError):
 
 def _count(number: int, noun: str) -> str:
     return f"1 {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+R = TypeVar("R")
+
+
+class WorkflowError(ReplyError, Generic[R]):
+    """A workflow stopped part-way: one of its steps failed, and `report` holds what it had
+    done until then (the workflow's own report type: an `ImportReport`, an
+    `AccountCreateReport`...).
+
+    One rule for every workflow: whatever step fails, the error that ends it is the
+    workflow's `WorkflowError` subclass (e.g. `ImportInterruptedError`) AND an instance of the
+    failed step's own class, with that error's fields. A 403 at any step is a
+    `PermissionDeniedError` (with `status`, `code`, `missing_scope`), a 5xx a `ServerError`, a
+    dropped connection an `APIConnectionError`, so either `except PermissionDeniedError` or
+    `except ImportInterruptedError` catches it, and `.report` is there in both cases.
+
+    `error` is the step's own error (also `__cause__`); `step` names the request that failed
+    (`"POST /v3/contacts/import"`), or the error's class for a failure found before sending.
+    """
+
+    workflow: ClassVar[str] = "the workflow"
+    # Set on the classes made by `from_step`: the workflow's class and the step error's class.
+    _workflow_class: ClassVar[type[WorkflowError[Any]] | None] = None
+    _step_class: ClassVar[type[ReplyError] | None] = None
+
+    report: R
+    error: ReplyError | None
+
+    def __init__(self, message: str, report: R, error: ReplyError | None = None) -> None:
+        self.report = report
+        self.error = error
+        super().__init__(message)
+
+    @property
+    def step(self) -> str:
+        error = self.error
+        if error is None:
+            return ""
+        method = getattr(error, "method", "")
+        return f"{method} {getattr(error, 'path', '')}" if method else type(error).__name__
+
+    @classmethod
+    def from_step(cls, error: ReplyError, report: R, progress: str = "") -> Self:
+        """The error that ends the workflow when `error` ended its current step: of this
+        class and of the error's class, with the error's fields, carrying `report`.
+
+        `progress` says how far it got ("after 2,000 rows"), for the message.
+        """
+        if isinstance(error, WorkflowError) and error.error is not None:
+            error = error.error  # a workflow inside this one: the step that really failed
+        mixed: Any = _workflow_error_class(cls, type(error))
+        made: Self = mixed.__new__(mixed)  # the error's fields, not a second __init__
+        made.__dict__.update(error.__dict__)
+        where = f" {progress}" if progress else ""
+        made.args = (f"{cls.workflow} stopped{where}: {error}",)
+        made.report = report
+        made.error = error
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self._workflow_class is None or self._step_class is None:
+            return super().__reduce__()
+        state = dict(self.__dict__)
+        return (_rebuild_workflow_error, (self._workflow_class, self._step_class, self.args, state))
+
+
+_workflow_error_classes: dict[tuple[type[Any], type[Any]], type[Any]] = {}
+_workflow_error_lock = threading.Lock()
+
+
+def _workflow_error_class(workflow: type[Any], step: type[ReplyError]) -> type[Any]:
+    """The class that is both `workflow` (a WorkflowError subclass) and `step`, made once and
+    named after both, so a traceback or a log line shows the two:
+    `ImportInterruptedError[PermissionDeniedError]`."""
+    if issubclass(step, workflow):
+        return step
+    with _workflow_error_lock:
+        made = _workflow_error_classes.get((workflow, step))
+        if made is None:
+            name = f"{workflow.__name__}[{step.__name__}]"
+            made = type(
+                name,
+                (workflow, step),
+                {
+                    "__module__": workflow.__module__,
+                    "__qualname__": name,
+                    "__doc__": workflow.__doc__,
+                    "_workflow_class": workflow,
+                    "_step_class": step,
+                },
+            )
+            _workflow_error_classes[(workflow, step)] = made
+        return made
+
+
+def _rebuild_workflow_error(
+    workflow: type[Any], step: type[ReplyError], args: tuple[Any, ...], state: dict[str, Any]
+) -> ReplyError:
+    return _rebuild(_workflow_error_class(workflow, step), args, state)
 
 
 _CLASS_BY_STATUS: dict[int, type[APIError]] = {

@@ -17,7 +17,8 @@ from reply_contacts._resource import AsyncResource, ResourceBase, SyncResource, 
 from reply_contacts.pagination import PageQuery
 from reply_contacts.resources.account_lists import AccountListsOperations
 from reply_contacts.resources.contact_lists import ContactListsOperations
-from reply_contacts.resources.contacts import Contacts, ContactsOperations
+from reply_contacts.resources.contacts import AsyncContacts, Contacts, ContactsOperations
+from reply_contacts.resources.custom_fields import AsyncCustomFields, CustomFields
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows import Workflows
 
@@ -139,13 +140,54 @@ def test_signatures_show_what_the_user_calls() -> None:
     assert isinstance(sync.workflows, Workflows)
 
 
-def test_a_method_called_on_the_class_runs_like_one_on_the_instance(
-    client: ReplyContacts, sb: Sandbox
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_help_on_a_namespace_class_shows_parameters_and_the_value_returned(
+    is_async: bool,
+) -> None:
+    client_class = AsyncReplyContacts if is_async else ReplyContacts
+    client = client_class(api_key="rk_test_namespaces_key", base_url="https://api.reply.io")
+    namespace = type(client.custom_fields)
+    assert namespace is (AsyncCustomFields if is_async else CustomFields)
+    page = pydoc.render_doc(namespace, renderer=pydoc.plaintext)
+    prefix = "async " if is_async else ""
+    assert f"{prefix}by_title(self, title: 'str') -> 'CustomField'" in page
+    assert f"{prefix}get(self, field_id: 'int') -> 'CustomField'" in page
+    assert "The field with this title (case-insensitive)" in page
+    # The namespace's own methods, not plan builders inherited from the plans-only class.
+    assert "Methods defined here" in page and "CustomFieldsOperations:" not in page
+    assert "Call[" not in page and "Flow[" not in page
+    # Class-level access is a proper function: parameters, value, sync or coroutine.
+    by_title = namespace.by_title
+    assert inspect.isfunction(by_title)
+    assert str(inspect.signature(by_title)) == "(self, title: 'str') -> 'CustomField'"
+    assert inspect.iscoroutinefunction(by_title) is is_async
+    assert by_title.__qualname__ == f"{namespace.__name__}.by_title"
+    listing = (AsyncContacts if is_async else Contacts).list
+    paginator = "AsyncPaginator" if is_async else "Paginator"
+    assert str(inspect.signature(listing)) == (
+        "(self, *, page_size: 'int | None' = None, max_items: 'int | None' = None)"
+        f" -> '{paginator}[Contact]'"
+    )
+    assert not inspect.iscoroutinefunction(listing)  # an async iterator, not a coroutine
+    workflows = pydoc.render_doc(type(client.workflows), renderer=pydoc.plaintext)
+    assert f"{prefix}import_to_list(self, rows: " in workflows
+    assert "-> 'ImportReport'" in workflows and "Flow[" not in workflows
+    # Bound, the same minus `self`.
+    assert str(inspect.signature(client.custom_fields.by_title)) == (
+        "(title: 'str') -> 'CustomField'"
+    )
+
+
+async def test_a_method_called_on_the_class_runs_like_one_on_the_instance(
+    client: ReplyContacts, aclient: AsyncReplyContacts, sb: Sandbox
 ) -> None:
     (ann,) = seeded_contacts(sb, 1)
     assert Contacts.get(client.contacts, ann).id == ann
+    assert (await AsyncContacts.get(aclient.contacts, ann)).id == ann
     plans = ContactsOperations(client)
     assert ContactsOperations.get(plans, ann) == plans.get(ann)
+    # The plans class handed a runner runs the runner's method, never a plan built on it.
+    assert ContactsOperations.get(client.contacts, ann).id == ann
 
 
 async def test_bound_methods_are_built_once_per_namespace(api: Any, sb: Sandbox) -> None:

@@ -9,10 +9,18 @@ import time
 from typing import Any
 
 import pytest
-from facade_support import client_options, run, seeded_contacts
-from reply_contacts import AsyncReplyContacts, RateLimitError, RateLimitPolicy, ReplyContacts
+from facade_support import API_KEY, client_options, run, seeded_contacts
+from reply_contacts import (
+    AsyncReplyContacts,
+    FakeClock,
+    RateLimitError,
+    RateLimitPolicy,
+    ReplyContacts,
+    RetryPolicy,
+)
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.transport import InMemoryLimiter
+from reply_contacts.transport.ratelimit import MAX_OBSERVED_DELAY
 
 # Shrunken windows: 10 per 1 s and 25 per 3 s (the real API: 100 per 60 s and 3,000 per hour).
 SHORT, SHORT_WINDOW = 10, 1.0
@@ -172,3 +180,85 @@ def test_slow_first_requests_do_not_cause_429(sb: Sandbox) -> None:
         thread.join(timeout=30)
     client.close()
     assert sb.stats()["byStatus"] == {"200": 10}
+
+
+# -- the defaults: a plain loop never raises for its own budget ----------------------------------
+
+
+def _default_client(sb: Sandbox, is_async: bool, clock: FakeClock, **settings: Any) -> Any:
+    """A client with the library's defaults (rate limit, retry policy, shared limiter) on a
+    virtual clock: the limiter's waits pass without a real minute going by."""
+    client_class = AsyncReplyContacts if is_async else ReplyContacts
+    return client_class(api_key=API_KEY, base_url=sb.url, clock=clock, **settings)
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+async def test_defaults_never_fail_a_plain_loop(sb: Sandbox, is_async: bool) -> None:
+    (cid,) = seeded_contacts(sb, 1)
+    clock = FakeClock()
+    started = clock.now()
+    client = _default_client(sb, is_async, clock)
+    try:
+        for _ in range(250):
+            assert (await run(client.contacts.get(cid))).id == cid
+    finally:
+        await run(client.close())
+    # Two full minute windows were waited for (each: the window plus the margin).
+    margin = RateLimitPolicy().margin
+    assert clock.now() - started == pytest.approx(2 * (60.0 + margin))
+    # The 250 calls, and the one whoami that found whose budget the key spends (charged to it).
+    assert sb.stats()["requests"] == 250 + 1
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+async def test_defaults_cover_the_hour_window_too(sb: Sandbox, is_async: bool) -> None:
+    """The default max_wait follows the client's rate-limit policy, so the hour window does
+    not fail a loop either (shrunken here: 10 a minute, 30 an hour)."""
+    (cid,) = seeded_contacts(sb, 1)
+    clock = FakeClock()
+    policy = RateLimitPolicy(per_minute=10, per_hour=30)
+    client = _default_client(sb, is_async, clock, rate_limit=policy)
+    started = clock.now()
+    try:
+        for _ in range(31):
+            await run(client.contacts.get(cid))
+    finally:
+        await run(client.close())
+    # The 31st request waited for the first one to leave the hour window: after two minute
+    # windows, most of an hour, more than a fixed 60 s default would have allowed.
+    assert clock.now() - started == pytest.approx(3600.0 + policy.margin)
+    longest = max(clock.sleeps)
+    assert longest == pytest.approx(3600.0 - 2 * 60.0 - policy.margin)
+    assert 60.0 < longest <= policy.longest_wait
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+async def test_a_lower_max_wait_still_raises_instead_of_waiting(
+    sb: Sandbox, is_async: bool
+) -> None:
+    (cid,) = seeded_contacts(sb, 1)
+    clock = FakeClock()
+    client = _default_client(sb, is_async, clock, retry=RetryPolicy(max_wait=60))
+    try:
+        # 100 requests: the first call also asks whoami whose budget the key spends.
+        for _ in range(99):
+            await run(client.contacts.get(cid))
+        with pytest.raises(RateLimitError) as caught:
+            await run(client.contacts.get(cid))
+    finally:
+        await run(client.close())
+    assert caught.value.status is None  # raised locally: the request was not sent
+    assert caught.value.retry_after == pytest.approx(60.0 + RateLimitPolicy().margin)
+    assert "longer than the 60s this call may wait" in str(caught.value)
+    assert sb.stats()["requests"] == 100
+    assert clock.sleeps == []
+
+
+def test_the_default_max_wait_is_the_longest_wait_of_a_sequential_caller() -> None:
+    policy = RateLimitPolicy()
+    assert RetryPolicy().max_wait is None
+    # The minute window (plus the largest margin) and what the hour leaves after 29 minute
+    # windows a sequential caller spends on its first 3,000 requests.
+    assert policy.longest_wait == 3600.0 + MAX_OBSERVED_DELAY - 29 * 60.0
+    assert RateLimitPolicy(per_minute=100, per_hour=100).longest_wait == 3600 + MAX_OBSERVED_DELAY
+    assert RateLimitPolicy(per_hour=100_000).longest_wait == 60.0 + MAX_OBSERVED_DELAY

@@ -291,3 +291,24 @@ def test_a_429_pause_is_announced_for_the_users_budget(
         (user, 30.0, PAUSE_WINDOW),
         (user, 5.0, PAUSE_WINDOW),
     ]
+
+
+def test_waiting_for_another_lookup_ends_with_max_wait_not_the_deadline(
+    call: Caller, clock: FakeClock, server: FakeServer, user_budgets: IdentityCache
+) -> None:
+    # Another request (another thread) is finding the key's user and never answers. The call's
+    # deadline starts with its first send, so its waits before that send, this one included,
+    # are bounded by max_wait: it goes on at 10 s under the key's own budget, not at 100 s.
+    server.handler = whoami_server
+    limiter = InMemoryLimiter(RateLimitPolicy(margin=0.0), clock=clock)
+    retry = RetryPolicy(max_wait=10.0, deadline=100.0)
+    transport = transport_for(ANN_KEY, clock, server, limiter, retry=retry)
+    credential = (str(transport.origin), transport.limiter_key, "")
+    elsewhere = threading.Thread(target=user_budgets.claim, args=(credential,))
+    elsewhere.start()
+    elsewhere.join()
+    started = clock.now()
+    assert send(call, transport, ANN_KEY).status_code == 200
+    assert [s.path for s in server.seen] == ["/v3/contacts"]  # no second lookup
+    assert 10.0 <= server.times[0] - started <= 10.5
+    assert len(limiter._budgets[transport.limiter_key].sends) == 1

@@ -1,6 +1,6 @@
 """Shared fixtures of the workflow tests: the plugin's sandbox (reset per test) with rate
-limiting off, and sync and async clients bound to it (`importer` is either, one test body for
-both: wrap each call in `await run(...)` from import_support)."""
+limiting off, and sync and async clients bound to it (`api`, or `importer`, is either, one test
+body for both: wrap each call in `await run(...)` from import_support)."""
 
 from __future__ import annotations
 
@@ -30,12 +30,29 @@ async def aclient(sb: Sandbox) -> AsyncIterator[AsyncReplyContacts]:
         yield c
 
 
+@pytest.fixture
+def api_options() -> dict[str, Any]:
+    """More settings for `api` (a test module overrides this fixture, e.g. no retries)."""
+    return {}
+
+
 @pytest.fixture(params=["sync", "async"])
-async def importer(request: pytest.FixtureRequest, sb: Sandbox) -> AsyncIterator[Any]:
+async def api(
+    request: pytest.FixtureRequest, sb: Sandbox, api_options: dict[str, Any]
+) -> AsyncIterator[Any]:
+    """The sync or the async client, bound to the sandbox; call through `await run(...)`
+    (`import_support.run`), so one test body covers both surfaces."""
     options: dict[str, Any] = {"api_key": sb.api_key, "base_url": sb.url, "rate_limit": None}
+    options.update(api_options)
     if request.param == "sync":
         with ReplyContacts(**options) as sync_client:
             yield sync_client
     else:
         async with AsyncReplyContacts(**options) as async_client:
             yield async_client
+
+
+@pytest.fixture
+def importer(api: Any) -> Any:
+    """`api`, named for the import tests."""
+    return api

@@ -8,11 +8,13 @@ from typing import Any
 
 import httpx
 import pytest
-from reply_contacts import AsyncReplyContacts, ReplyContacts
+from import_support import run
+from reply_contacts import AsyncReplyContacts, PermissionDeniedError, ReplyContacts
 from reply_contacts.models import ContactAccountCreateRequest
 from reply_contacts.sandbox import Sandbox
 from reply_contacts.workflows.accounts import (
     AccountCreateFailure,
+    AccountCreateInterruptedError,
     AccountListNotFoundError,
     prepare_account,
 )
@@ -135,9 +137,12 @@ def test_bad_items_are_reported_and_every_good_one_lands(
     assert by_index[2].name == "Beta" and by_index[2].pointer == "/companySize"
     assert by_index[4].name is None and by_index[4].details == "Name is required."
     assert by_index[5].pointer == "/revenue"
-    assert report.requests == 1 and _bulk_requests(sb) == 1
+    # One lookup of the names, one bulk create.
+    assert report.requests == 2 and _bulk_requests(sb) == 1
     assert not report.ok and report.total == 8
-    assert repr(report) == "AccountCreateReport(total=8, created=3, failed=5, requests=1)"
+    assert repr(report) == (
+        "AccountCreateReport(total=8, created=3, found=0, failed=5, requests=2)"
+    )
     as_dict = report.to_dict()
     assert as_dict["created"] == {
         "0": report.created[0],
@@ -155,14 +160,14 @@ def test_bad_items_are_reported_and_every_good_one_lands(
 
 def test_chunks_of_one_hundred(client: ReplyContacts, sb: Sandbox) -> None:
     report = client.workflows.create_accounts({"name": f"Co {n}"} for n in range(250))
-    assert report.ok and report.created_count == 250 and report.requests == 3
+    assert report.ok and report.created_count == 250 and report.requests == 4
     assert _bulk_requests(sb) == 3
     assert sb.count_accounts() == 250
     assert (
         client.workflows.create_accounts(
             [{"name": f"S {n}"} for n in range(5)], chunk_size=2
         ).requests
-        == 3
+        == 4
     )
     with pytest.raises(ValueError, match="chunk_size"):
         client.workflows.create_accounts([{"name": "x"}], chunk_size=101)
@@ -183,7 +188,7 @@ def test_server_rejection_with_pointers_drops_only_the_named_items(sb: Sandbox) 
         (3, "Reserved one", "/name", "Name is reserved.", 400),
         (7, "Reserved two", "/name", "Name is reserved.", 400),
     ]
-    assert report.requests == 2  # the rejected chunk, then its eight good items
+    assert report.requests == 3  # the lookup, the rejected chunk, then its eight good items
 
 
 def test_server_rejection_without_pointers_is_split_by_halves(sb: Sandbox) -> None:
@@ -202,23 +207,27 @@ def test_server_rejection_without_pointers_is_split_by_halves(sb: Sandbox) -> No
         "contactAccount.invalidInput",
         "items[0].name is reserved.",
     )
-    # 16 -> 8 (bad) + 8 -> 4 (bad) + 4 -> 2 (bad) + 2 -> 1 + 1: 1 + 2 + 2 + 2 + 2 requests.
-    assert report.requests == 9
+    # The lookup, then 16 -> 8 (bad) + 8 -> 4 (bad) + 4 -> 2 (bad) + 2 -> 1 + 1: 1 + 2 + 2 + 2 + 2.
+    assert report.requests == 10
 
 
 def test_a_whole_chunk_400_is_retried_in_parts(client: ReplyContacts, sb: Sandbox) -> None:
     sb.inject_fault("POST", BULK_PATH, status=400, times=1)
     report = client.workflows.create_accounts([{"name": f"Co {n}"} for n in range(6)])
     assert report.ok and report.created_count == 6 and sb.count_accounts() == 6
-    assert report.requests == 3
+    assert report.requests == 4
 
 
 def test_auth_failure_stops_and_reports_the_rest(client: ReplyContacts, sb: Sandbox) -> None:
     sb.inject_fault("POST", BULK_PATH, status=403, times=1)
-    report = client.workflows.create_accounts([{"name": f"Co {n}"} for n in range(150)])
+    with pytest.raises(AccountCreateInterruptedError) as stopped:
+        client.workflows.create_accounts([{"name": f"Co {n}"} for n in range(150)])
+    assert isinstance(stopped.value, PermissionDeniedError)
+    report = stopped.value.report
     assert report.created_count == 0 and report.failed_count == 150
-    assert report.requests == 1 and sb.count_accounts() == 0
+    assert report.requests == 2 and sb.count_accounts() == 0
     assert report.failures[0].status == 403
+    assert report.failures[0].details.startswith("Injected fault")
     assert report.failures[120].details.startswith("not sent:")
 
 
@@ -255,6 +264,70 @@ async def test_create_accounts_async(sb: Sandbox) -> None:
     assert sorted(report.created) == [0, 3]
     assert [(f.index, f.source) for f in report.failures] == [(1, "local"), (2, "server")]
     assert _names(sb) == ["Acme", "Beta"]
+
+
+# -- get or create by name -----------------------------------------------------------------------
+
+
+async def test_running_it_again_with_the_same_names_creates_nothing_new(
+    api: Any, sb: Sandbox
+) -> None:
+    first = await run(api.workflows.create_accounts([{"name": f"Co {n}"} for n in range(5)]))
+    assert first.created_count == 5 and first.found_count == 0 and first.requests == 2
+    sb.reset_stats()
+    # The same names, differently cased and spaced: found, not created again.
+    again = [{"name": f"  CO {n} "} for n in range(5)]
+    second = await run(api.workflows.create_accounts(again))
+    assert second.created_count == 0 and second.found == first.created and second.ok
+    assert second.account_ids == first.account_ids
+    assert sb.count_accounts() == 5
+    # One lookup for all the names, no create.
+    assert second.requests == 1
+    assert sb.stats()["byOperation"] == {"FilterContactAccounts": 1}
+    assert second.to_dict()["found"] == {str(i): first.created[i] for i in range(5)}
+    assert repr(second) == (
+        "AccountCreateReport(total=5, created=0, found=5, failed=0, requests=1)"
+    )
+
+
+async def test_existing_names_are_found_and_a_repeated_name_is_created_once(
+    api: Any, client: ReplyContacts, sb: Sandbox
+) -> None:
+    acme = client.accounts.create(name="Acme")
+    items = [{"name": "acme"}, {"name": "Beta"}, {"name": "BETA"}, {"name": "Gamma"}]
+    report = await run(api.workflows.create_accounts(items))
+    beta = report.created[1]
+    assert sorted(report.created) == [1, 3]
+    assert report.found == {0: acme.id, 2: beta}
+    assert report.account_ids == {0: acme.id, 1: beta, 2: beta, 3: report.created[3]}
+    assert _names(sb) == ["Acme", "Beta", "Gamma"]
+    # allow_duplicates: an account for every input, whatever exists.
+    duplicated = await run(api.workflows.create_accounts([{"name": "Acme"}], allow_duplicates=True))
+    assert duplicated.created_count == 1 and duplicated.found_count == 0
+    assert _names(sb) == ["Acme", "Beta", "Gamma", "Acme"]
+
+
+def test_the_lookup_costs_one_request_per_thousand_names(
+    client: ReplyContacts, sb: Sandbox
+) -> None:
+    names = [{"name": f"Co {n}"} for n in range(1500)]
+    client.workflows.create_accounts(names)
+    sb.reset_stats()
+    report = client.workflows.create_accounts(names)
+    assert report.found_count == 1500 and report.requests == 2
+    assert sb.stats()["byOperation"] == {"FilterContactAccounts": 2}
+
+
+async def test_an_unknown_outcome_never_takes_an_older_account_for_a_new_one(
+    api: Any, client: ReplyContacts, sb: Sandbox
+) -> None:
+    older = client.accounts.create(name="Co 0")
+    sb.inject_fault("POST", BULK_PATH, drop="after", times=1)  # applied, answer lost
+    items = [{"name": "Co 0"}, {"name": "Co 1"}]
+    report = await run(api.workflows.create_accounts(items, allow_duplicates=True))
+    assert report.ok and report.reconciled == frozenset({0, 1})
+    assert older.id not in report.created.values()
+    assert _names(sb) == ["Co 0", "Co 0", "Co 1"]  # the older one and the two created once
 
 
 # -- link_contacts_to_account --------------------------------------------------------------------
@@ -382,3 +455,16 @@ async def test_organize_async(
     lists = await aclient.account_lists.list().to_list()
     assert [x.name for x in lists] == ["Async list"]
     assert sb.accounts_in_list(lists[0].id) == ids
+
+
+async def test_organize_with_no_account_is_a_no_op(api: Any, sb: Sandbox) -> None:
+    sb.reset_stats()
+    result = await run(api.workflows.organize_accounts("Tier 1", []))
+    assert result.ok and result.requested == () and result.failures == ()
+    assert sb.stats()["requests"] == 0  # the list was neither looked up nor created
+    # An empty create or link is a no-op too.
+    assert (await run(api.workflows.create_accounts([]))).requests == 0
+    account = await run(api.accounts.create(name="Acme"))
+    sb.reset_stats()
+    assert (await run(api.workflows.link_contacts_to_account(account.id, []))).ok
+    assert sb.stats()["requests"] == 0

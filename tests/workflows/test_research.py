@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from import_support import run
 from reply_contacts import AsyncReplyContacts, ReplyContacts
 from reply_contacts.resources.custom_fields import UnknownCustomFieldError
 from reply_contacts.sandbox import Sandbox
+from reply_contacts.workflows.research import AnnotateReport
 
 
 @pytest.fixture
@@ -28,12 +32,15 @@ def test_annotate_writes_fields_custom_fields_and_note(
     client: ReplyContacts, sb: Sandbox, contact_id: int
 ) -> None:
     sb.reset_stats()
-    contact = client.workflows.annotate(
+    report = client.workflows.annotate(
         contact_id,
         note="Budget approved for Q3",
         custom_fields={"deal stage": "Negotiation", "Seats": 40},
         title="VP Engineering",
     )
+    assert report.note_added and report.fields_updated and report.contact_id == contact_id
+    contact = report.contact
+    assert contact is not None
     assert contact.id == contact_id and contact.title == "VP Engineering"
     assert client.contacts.custom_values(contact) == {"Deal Stage": "Negotiation", "Seats": "40"}
     assert _notes(sb, contact_id) == ["Budget approved for Q3"]
@@ -46,16 +53,25 @@ def test_annotate_writes_fields_custom_fields_and_note(
 
 def test_annotate_clears_with_none(client: ReplyContacts, contact_id: int) -> None:
     client.workflows.annotate(contact_id, custom_fields={"Deal Stage": "Won"})
-    contact = client.workflows.annotate(contact_id, custom_fields={"Deal Stage": None}, title=None)
+    report = client.workflows.annotate(contact_id, custom_fields={"Deal Stage": None}, title=None)
+    contact = report.contact
+    assert contact is not None and not report.note_added
     assert client.contacts.custom_values(contact).get("Deal Stage") is None
     assert not contact.title
 
 
-def test_note_only_returns_the_contact(client: ReplyContacts, sb: Sandbox, contact_id: int) -> None:
+async def test_a_note_alone_costs_one_request(api: Any, sb: Sandbox, contact_id: int) -> None:
     sb.reset_stats()
-    contact = client.workflows.annotate(contact_id, note="Called, left voicemail")
-    assert contact.id == contact_id and contact.first_name == "Ann"
-    assert sb.stats()["byOperation"] == {"AddContactNote": 1, "GetContactById": 1}
+    report = await run(api.workflows.annotate(contact_id, note="Called, left voicemail"))
+    assert report == AnnotateReport(contact_id, None, note_added=True)
+    assert not report.fields_updated
+    assert sb.stats()["byOperation"] == {"AddContactNote": 1}
+    assert _notes(sb, contact_id) == ["Called, left voicemail"]
+    # Fields alone: one PATCH (the custom-field catalog is already loaded or not needed).
+    sb.reset_stats()
+    updated = await run(api.workflows.annotate(contact_id, title="CTO"))
+    assert updated.contact.title == "CTO" and not updated.note_added
+    assert sb.stats()["byOperation"] == {"UpdateContact": 1}
 
 
 def test_unknown_custom_field_fails_before_any_write(
@@ -96,10 +112,11 @@ def test_bad_input_sends_nothing(
 
 
 async def test_annotate_async(aclient: AsyncReplyContacts, sb: Sandbox, contact_id: int) -> None:
-    contact = await aclient.workflows.annotate(
+    report = await aclient.workflows.annotate(
         contact_id, note="Async note", custom_fields={"Deal Stage": "Demo"}, city="Berlin"
     )
-    assert contact.city == "Berlin"
+    contact = report.contact
+    assert contact is not None and contact.city == "Berlin"
     assert await aclient.contacts.custom_values(contact) == {"Deal Stage": "Demo"}
     assert _notes(sb, contact_id) == ["Async note"]
     with pytest.raises(UnknownCustomFieldError):

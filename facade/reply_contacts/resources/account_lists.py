@@ -10,6 +10,7 @@ from reply_contact_data_client.contract import Operations
 from .._plan import Call, Flow
 from .._resource import AsyncResource, SyncResource, operation
 from ..results import BulkResult
+from ._common import batch_size
 from ._lists import ListKind, NamedLists, find_or_create
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ def _models() -> Any:
 
     return models
 
+
+# Accounts per add or move request (the spec's maxItems).
+MEMBERSHIP_BATCH = batch_size(Operations.add_accounts_to_contact_account_list, "/accountIds")
 
 ACCOUNT_LISTS = ListKind(
     noun="account list",

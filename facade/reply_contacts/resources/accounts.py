@@ -13,7 +13,14 @@ from .._plan import Call, Flow
 from .._resource import AsyncResource, ResourceBase, SyncResource, operation, paginated
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import build_model, bulk_in_chunks, id_list, unset_if_none
+from ._common import (
+    UNBOUNDED_BATCH,
+    batch_size,
+    build_model,
+    bulk_in_chunks,
+    id_list,
+    unset_if_none,
+)
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -28,6 +35,11 @@ if TYPE_CHECKING:
 
 # The spec's maxItems: bulk create takes this many accounts per call.
 BULK_CREATE_MAX = Operations.bulk_create_contact_accounts.max_items("/items")
+# Contacts per link or unlink request (the spec's maxItems).
+LINK_BATCH = batch_size(Operations.bulk_add_contacts_to_contact_account, "/contactIds")
+# Names per `Name In` lookup filter. The spec states no maximum for a condition's values; this
+# keeps one request's body small. A facade choice, not a fact of the contract.
+NAME_LOOKUP_BATCH = UNBOUNDED_BATCH
 
 AccountFilterInput = SupportsRequestBody | Mapping[str, Any] | Any | None
 
@@ -41,6 +53,11 @@ def _sort_direction(direction: str | None) -> Any:
         allowed = " or ".join(repr(value) for value in Vocabularies.SortDirection)
         raise ValueError(f"sort_direction must be {allowed}, got {direction!r}")
     return SortDirection(direction)
+
+
+def name_key(name: str) -> str:
+    """What makes two account names the same name: case and surrounding spaces ignored."""
+    return name.strip().casefold()
 
 
 def _filter_body(filter_: AccountFilterInput) -> Any:
@@ -109,6 +126,39 @@ class AccountsOperations(ResourceBase):
             Operations.filter_contact_accounts,
             {"body": _filter_body(filter), "top": unset_if_none(top), "skip": skip},
         )
+
+    @operation
+    def find_by_names(self, names: Iterable[str]) -> Flow[builtins.list[ContactAccount]]:
+        """Every account whose name is one of `names`, ignoring case and surrounding spaces.
+
+        One `Name In (...)` filter per `NAME_LOOKUP_BATCH` distinct names, paged at the API's
+        maximum: a few requests for any number of names, never one per name. Blank names are
+        skipped; no name, no request.
+        """
+        wanted: dict[str, str] = {}
+        for name in names:
+            if isinstance(name, str) and name.strip():
+                wanted.setdefault(name_key(name), name.strip())
+        values = builtins.list(wanted.values())
+        found: builtins.list[ContactAccount] = []
+        seen: set[int] = set()
+        for start in range(0, len(values), NAME_LOOKUP_BATCH):
+            same_names = {
+                "filters": [
+                    {
+                        "property": "Name",
+                        "condition": "In",
+                        "values": values[start : start + NAME_LOOKUP_BATCH],
+                    }
+                ]
+            }
+            accounts: builtins.list[ContactAccount] = yield from self.filter(same_names).collect()
+            for account in accounts:
+                # The server's match decides nothing on its own: the names are compared here.
+                if account.id not in seen and name_key(str(account.name)) in wanted:
+                    seen.add(account.id)
+                    found.append(account)
+        return found
 
     @operation
     def get(self, account_id: int) -> Call[ContactAccountDetails]:

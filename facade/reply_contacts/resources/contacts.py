@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from reply_contact_data_client.contract import Operation, Operations, Vocabularies
 
@@ -176,9 +176,7 @@ class ContactsOperations(ResourceBase):
         created: Contact = yield Call(Operations.create_contact, {"body": body})
         if patch is None:
             return created
-        updated: Contact = yield Call(
-            Operations.update_contact, {"id": cast(int, created.id), "body": patch}
-        )
+        updated: Contact = yield Call(Operations.update_contact, {"id": created.id, "body": patch})
         return updated
 
     @operation

@@ -21,6 +21,7 @@ application or the command line, to show it) hears how long and which window is 
 from __future__ import annotations
 
 import hashlib
+import math
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -110,9 +111,18 @@ def announce_budget_wait(event: BudgetWait) -> None:
 class RateLimitPolicy:
     """Both windows of the budget. Windows can be shrunk for tests.
 
-    `margin` widens both windows a little, so that sends which leave a moment after their slot
-    (thread wake-up, network jitter) are still outside the server's window. Set it to 0 for
-    exact arithmetic in tests.
+    `margin` (0.25 s) widens both windows a little, so that a send which leaves a moment after
+    its slot (a thread or event loop waking late, clock granularity, network jitter) still
+    reaches the server outside its window: without it, the 101st request of a minute can arrive
+    a few milliseconds inside the server's window and be refused with a 429. A quarter second
+    covers wake-up lag on a loaded machine and costs under 0.5% of the minute's throughput;
+    slower sends widen it further on their own, by the largest recent slot-to-answer delay
+    (up to `MAX_OBSERVED_DELAY`, see `Limiter.observe`). Set it to 0 for exact arithmetic in
+    tests.
+
+    `longest_wait` is the longest the limiter can make a sequential caller (one request after
+    another) wait for budget it spent itself; the client's default `max_wait` is that long, so
+    a plain loop never raises for its own budget.
     """
 
     per_minute: int = 100
@@ -126,6 +136,23 @@ class RateLimitPolicy:
             raise ValueError("rate limits must allow at least one request per window")
         if self.minute_window <= 0 or self.hour_window <= 0 or self.margin < 0:
             raise ValueError("windows must be positive and the margin non-negative")
+
+    @property
+    def longest_wait(self) -> float:
+        """Seconds a sequential caller can wait, at most, for a slot of this budget.
+
+        The minute window: a burst fills it at once, and the next request waits for the
+        oldest send to leave it (the window plus the margin, which observed delays widen to
+        at most `MAX_OBSERVED_DELAY`). The hour window: before its budget is spent, the minute
+        window has made the caller wait through `per_hour / per_minute - 1` full minute
+        windows, so what is left of the hour is the rest. With the defaults: 3,600 + 5 - 29 x
+        60 = 1,865 s (about 31 minutes, the wait of the 3,001st request of an hour).
+        """
+        margin = max(self.margin, MAX_OBSERVED_DELAY)
+        minute = self.minute_window + margin
+        windows_spent = max(0, math.ceil(self.per_hour / self.per_minute) - 1)
+        hour = self.hour_window + margin - windows_spent * self.minute_window
+        return max(minute, hour)
 
 
 @runtime_checkable

@@ -53,23 +53,32 @@ _AMBIGUOUS_ERRORS: tuple[type[Exception], ...] = (
 class RetryPolicy:
     """How hard one call tries.
 
-    `deadline` bounds one call from first send to final answer, waits included. `max_wait` is the
-    longest single wait (Retry-After, or a rate-limit slot) accepted before raising
-    `RateLimitError` instead of sleeping silently.
+    `deadline` bounds one call from its first send to its final answer, the waits between
+    attempts included (the wait for a rate-limit slot before the first send is bounded by
+    `max_wait` alone).
+
+    `max_wait` is the longest single wait (a rate-limit slot, a 429 pause, a Retry-After)
+    accepted before raising `RateLimitError(retry_after=...)` instead. The default, None, is the
+    longest wait the client's rate-limit policy can impose on a sequential caller
+    (`RateLimitPolicy.longest_wait`: 1,865 s with the real limits, the 3,001st request of an
+    hour), so a plain loop of calls never raises for budget it spent itself; it only slows
+    down, each wait of a second or more logged at INFO. Pass a number (e.g. `max_wait=60`) to
+    have a longer wait raise instead, as an interactive program may prefer.
     """
 
     max_retries: int = 4
     backoff_base: float = 0.5
     backoff_cap: float = 20.0
     deadline: float = 120.0
-    max_wait: float = 60.0
+    max_wait: float | None = None
     retry_statuses: frozenset[int] = field(default=DEFAULT_RETRY_STATUSES)
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
         for name in ("backoff_base", "backoff_cap", "deadline", "max_wait"):
-            if getattr(self, name) < 0:
+            value = getattr(self, name)
+            if value is not None and value < 0:
                 raise ValueError(f"{name} must be >= 0")
         object.__setattr__(self, "retry_statuses", frozenset(self.retry_statuses))
 

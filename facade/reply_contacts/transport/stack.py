@@ -201,6 +201,12 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             rate_limit or RateLimitPolicy(), clock=self.clock
         )
         self.retry = retry
+        # What `RetryPolicy(max_wait=None)` means for this client: the longest wait its
+        # budget can impose on a sequential caller (the limiter's own policy when it has one).
+        budget = getattr(self.limiter, "policy", None)
+        if not isinstance(budget, RateLimitPolicy):
+            budget = rate_limit or RateLimitPolicy()
+        self.default_max_wait = budget.longest_wait
         self.rng: UniformSource = rng or random.Random()
         self.logger = logger or get_logger()
         # The key's own (provisional) budget; requests spend their user's once it is known.
@@ -401,32 +407,44 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
         if not to_api:
             return (yield from self._exchange(request, to_api=False, key=self.limiter_key))
-        key, resolving = yield from self._budget_of(request)
+        # Every wait before the first send (for the key's user to be known, then for a slot of
+        # the budget) fits within max_wait together: the call's deadline starts with that send.
+        send_by = self.clock.now() + self._max_wait(self._policy(request))
+        key, resolving = yield from self._budget_of(request, send_by)
         if resolving is None:
-            return (yield from self._exchange(request, to_api=True, key=key))
+            return (yield from self._exchange(request, to_api=True, key=key, send_by=send_by))
         # This request is itself the whoami that tells whose budget the key spends.
         deadline_at = self._deadline_at(request)
         try:
-            response = yield from self._exchange(request, to_api=True, key=key)
+            response = yield from self._exchange(request, to_api=True, key=key, send_by=send_by)
         except BaseException:
             identities.abandon(resolving)
             raise
         yield from self._learn(resolving, request, response, deadline_at)
         return response
 
-    def _exchange(self, request: httpx.Request, *, to_api: bool, key: str) -> _Plan:
-        """Send `request` (spending budget `key`) until an answer, a retry or a typed error."""
+    def _exchange(
+        self, request: httpx.Request, *, to_api: bool, key: str, send_by: float | None = None
+    ) -> _Plan:
+        """Send `request` (spending budget `key`) until an answer, a retry or a typed error.
+
+        `send_by`: the latest moment the first send may leave (the waits before it are bounded
+        by max_wait from when the call began); None: max_wait from now."""
         method = request.method
         path = scrub(request.url.path)
-        override = request.extensions.get(EXT_RETRY)
-        policy = override if isinstance(override, RetryPolicy) else self.retry
+        policy = self._policy(request)
         idempotent = request.extensions.get(EXT_IDEMPOTENT)
         if not isinstance(idempotent, bool):
             idempotent = None
         expect_json = to_api and _expects_json(request)
         # Only an in-memory body can be sent twice; a streamed upload is consumed by the first try.
         replayable = isinstance(request.stream, httpx.ByteStream)
-        deadline_at = self._deadline_at(request)
+        max_wait = self._max_wait(policy)
+        # The deadline starts with the first send: the wait for its budget slot is bounded by
+        # max_wait alone, so a sequential caller's own budget never ends its call early.
+        deadline_at: float | None = None
+        if send_by is None:
+            send_by = self.clock.now() + max_wait
         retries = 0
         reached_server = False
         # Set when a retry follows a failure whose effect is unknown (the request reached the
@@ -436,8 +454,13 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         while True:
             if to_api:
-                remaining = max(0.0, deadline_at - self.clock.now())
-                yield from self._wait_for_budget(key, method, path, min(policy.max_wait, remaining))
+                if deadline_at is None:
+                    may_wait = max(0.0, send_by - self.clock.now())
+                else:
+                    may_wait = min(max_wait, max(0.0, deadline_at - self.clock.now()))
+                yield from self._wait_for_budget(key, method, path, may_wait)
+            if deadline_at is None:
+                deadline_at = self.clock.now() + policy.deadline
             # Time left for this attempt's network waits. The clock may be virtual (tests), so
             # the time spent on the wire is measured on the real one below.
             budget = deadline_at - self.clock.now()
@@ -520,7 +543,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 if retry_after is not None:
                     # Never sooner than the server asked; never a silent wait past max_wait.
                     delay = retry_after
-                    if retry_after > policy.max_wait or retry_after > remaining:
+                    if retry_after > max_wait or retry_after > remaining:
                         delay = None
                 else:
                     delay = backoff_delay(
@@ -547,18 +570,27 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if observe is not None:
             observe(key, self.clock.now() - slot_at)
 
-    def _deadline_at(self, request: httpx.Request) -> float:
+    def _policy(self, request: httpx.Request) -> RetryPolicy:
         override = request.extensions.get(EXT_RETRY)
-        policy = override if isinstance(override, RetryPolicy) else self.retry
-        return self.clock.now() + policy.deadline
+        return override if isinstance(override, RetryPolicy) else self.retry
+
+    def _max_wait(self, policy: RetryPolicy) -> float:
+        """The longest single wait `policy` accepts (None: the budget's longest, see
+        `RateLimitPolicy.longest_wait`)."""
+        return self.default_max_wait if policy.max_wait is None else policy.max_wait
+
+    def _deadline_at(self, request: httpx.Request) -> float:
+        """When a call that starts sending now must have its answer."""
+        return self.clock.now() + self._policy(request).deadline
 
     # -- whose budget ---------------------------------------------------------------------------
 
     def _budget_of(
-        self, request: httpx.Request
+        self, request: httpx.Request, send_by: float
     ) -> Generator[_Step, Any, tuple[str, Resolution | None]]:
         """The budget key `request` spends, and the resolution it must settle when it is itself
-        the whoami that finds the key's user (see `budget.py`)."""
+        the whoami that finds the key's user (see `budget.py`). Waiting for another request to
+        find it ends by `send_by`, the latest moment the call's first send may leave."""
         forced = request.extensions.get(_EXT_BUDGET)
         if isinstance(forced, str):
             return forced, None
@@ -571,13 +603,12 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             return self.limiter_key, None  # no proactive limit: nothing worth a lookup
         email = request.headers.get(_USER_EMAIL_HEADER, "").strip().lower()
         credential = (str(self.origin), self.limiter_key, email)
-        deadline_at = self._deadline_at(request)
         while True:
             verdict, resolution = identities.claim(credential)
             if verdict == "settled":
                 return resolution.key or self.limiter_key, None
             if verdict == "wait":
-                remaining = deadline_at - self.clock.now()
+                remaining = send_by - self.clock.now()
                 answered = remaining > 0 and (yield _AwaitIdentity(resolution, remaining))
                 if not answered:
                     return self.limiter_key, None
@@ -586,12 +617,15 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
             if Operations.who_am_i.matches(request.method, request.url.path):
                 return self.limiter_key, resolution
-            return (yield from self._resolve(request, resolution, deadline_at))
+            return (yield from self._resolve(request, resolution, send_by))
 
     def _resolve(
-        self, request: httpx.Request, resolution: Resolution, deadline_at: float
+        self, request: httpx.Request, resolution: Resolution, send_by: float
     ) -> Generator[_Step, Any, tuple[str, None]]:
-        """Ask whoami whose budget this key spends, under the key's provisional budget."""
+        """Ask whoami whose budget this key spends, under the key's provisional budget.
+
+        The lookup is a call of its own under the caller's retry policy, except that its wait
+        for a slot is what is left of the caller's (it too must leave by `send_by`)."""
         from reply_contact_data_client.api.identity import who_am_i
 
         spec = who_am_i.build_request()
@@ -601,7 +635,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if name.lower() in (_USER_EMAIL_HEADER.lower(), _TEAM_HEADER.lower())
         }
         policy = dataclasses.replace(
-            self.retry, deadline=max(0.001, deadline_at - self.clock.now())
+            self._policy(request), max_wait=max(0.0, send_by - self.clock.now())
         )
         probe = httpx.Request(
             spec["method"].upper(),
@@ -613,6 +647,7 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 "timeout": request.extensions.get("timeout", {}),
             },
         )
+        deadline_at = self._deadline_at(probe)
         try:
             response = yield from self._plan(probe)
         except APIError as refused:
@@ -638,7 +673,8 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         response: httpx.Response,
         deadline_at: float,
     ) -> Generator[_Step, Any, str]:
-        """Settle the key's budget from a whoami answer, and charge that whoami to it."""
+        """Settle the key's budget from a whoami answer, and charge that whoami to it (waiting
+        for a slot no longer than the whoami's call may still take, `deadline_at`)."""
         user_id = _user_in_whoami(response)
         if user_id is None:
             # The server answered without naming a user: asking again would not tell more.
@@ -651,8 +687,9 @@ class ReplyTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             # The server counted the whoami against this user: so does the limiter. A budget
             # too full for that within the call's time: the user's next request waits anyway.
             path = scrub(asked.url.path)
+            within = min(self._max_wait(self._policy(asked)), remaining)
             with contextlib.suppress(RateLimitError):
-                yield _Acquire(key, min(self.retry.max_wait, remaining), asked.method, path)
+                yield _Acquire(key, within, asked.method, path)
         return key
 
     def _wait_for_budget(

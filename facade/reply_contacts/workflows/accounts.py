@@ -1,5 +1,9 @@
-"""Account workflows: create many accounts without losing any, link contacts by id or email,
-and file accounts into a list by name.
+"""Account workflows: create many accounts without losing or duplicating any, link contacts by
+id or email, and file accounts into a list by name.
+
+`create_accounts` is get-or-create by name (case-insensitive, like lists): it first looks the
+names up in a few requests (`Name In (...)` filters, paged), reuses the accounts that exist, and
+creates only the rest, so running it again with the same names creates nothing new.
 
 Bulk account create takes at most the spec's `maxItems` items and "if any item fails
 validation the whole request is rejected before anything is created" (reference §7 #48). So
@@ -7,6 +11,10 @@ items are checked here first, and a chunk the server still rejects with a 400 is
 pointers it names, else in halves) until every good item has landed and every bad one is
 reported with the server's own message. A rejected request created nothing, so re-sending its
 good items cannot duplicate.
+
+Errors follow the workflows' one rule (see `WorkflowError`): a step that fails, after what the
+workflow itself does to recover, ends it with the workflow's error class (also an instance of
+the step's error class) carrying the report of what was done.
 """
 
 from __future__ import annotations
@@ -18,23 +26,27 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from reply_contact_data_client.contract import Vocabularies
 
-from .._plan import Flow
+from .._plan import Flow, counted
 from .._resource import ResourceBase, operation
 from ..errors import (
     APIError,
     AuthenticationError,
     BadRequestError,
+    NotFoundError,
     PermissionDeniedError,
+    RateLimitError,
     ReplyError,
+    WorkflowError,
 )
-from ..resources._common import camel_case, id_list
-from ..resources.account_lists import ACCOUNT_LISTS, AccountListsOperations
-from ..resources.accounts import BULK_CREATE_MAX, AccountsOperations
+from ..resources._common import camel_case, chunks, id_list
+from ..resources.account_lists import ACCOUNT_LISTS, MEMBERSHIP_BATCH, AccountListsOperations
+from ..resources.accounts import BULK_CREATE_MAX, LINK_BATCH, AccountsOperations, name_key
 from ..resources.contacts import ContactsOperations
 from ..results import BulkResult, error_name
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
+        ContactAccount,
         ContactAccountCreateItemResult,
         ContactAccountCreateRequest,
         ContactAccountList,
@@ -101,7 +113,13 @@ class AccountCreateFailure:
 
 @dataclass(frozen=True)
 class AccountCreateReport:
-    """Outcome of `create_accounts`: the id created for each input index, and every failure."""
+    """Outcome of `create_accounts`: for each input index, the account created for it or the
+    existing account found by its name, and every failure.
+
+    `created` maps input indexes to the ids of accounts this call created; `found` to the ids
+    of accounts that already had the name (or that an earlier input of the same call created)
+    and were reused instead. Every input is in exactly one of `created`, `found`, `failures`.
+    """
 
     total: int
     created: Mapping[int, int] = field(default_factory=dict)
@@ -110,6 +128,7 @@ class AccountCreateReport:
     # Input indexes whose account was found by name after a request of unknown outcome (the
     # connection dropped or the server failed after sending) instead of being created again.
     reconciled: frozenset[int] = frozenset()
+    found: Mapping[int, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -118,6 +137,10 @@ class AccountCreateReport:
     @property
     def created_count(self) -> int:
         return len(self.created)
+
+    @property
+    def found_count(self) -> int:
+        return len(self.found)
 
     @property
     def failed_count(self) -> int:
@@ -129,6 +152,11 @@ class AccountCreateReport:
         return [self.created[index] for index in sorted(self.created)]
 
     @property
+    def account_ids(self) -> dict[int, int]:
+        """The account of every input that has one, created or found, by input index."""
+        return dict(sorted({**self.found, **self.created}.items()))
+
+    @property
     def failed_indices(self) -> list[int]:
         return [failure.index for failure in self.failures]
 
@@ -138,7 +166,9 @@ class AccountCreateReport:
             "created": {
                 str(index): account_id for index, account_id in sorted(self.created.items())
             },
+            "found": {str(index): account_id for index, account_id in sorted(self.found.items())},
             "createdCount": self.created_count,
+            "foundCount": self.found_count,
             "failedCount": self.failed_count,
             "requests": self.requests,
             "failures": [failure.to_dict() for failure in self.failures],
@@ -147,7 +177,7 @@ class AccountCreateReport:
     def __repr__(self) -> str:
         return (
             f"AccountCreateReport(total={self.total}, created={self.created_count}, "
-            f"failed={self.failed_count}, requests={self.requests})"
+            f"found={self.found_count}, failed={self.failed_count}, requests={self.requests})"
         )
 
 
@@ -205,8 +235,30 @@ class LinkReport:
         )
 
 
-class AccountListNotFoundError(LookupError):
+class AccountListNotFoundError(NotFoundError, LookupError):
     """`organize_accounts(..., create=False)` named an account list that does not exist."""
+
+
+class AccountCreateInterruptedError(WorkflowError[AccountCreateReport]):
+    """`create_accounts` stopped: a step failed (see `WorkflowError`). `report` accounts for
+    every input: created, found, failed, or not sent (a failure saying so). Running the same
+    call again is safe: what was created is found by name, not created twice."""
+
+    workflow = "create_accounts"
+
+
+class LinkInterruptedError(WorkflowError[LinkReport]):
+    """`link_contacts_to_account` stopped: a step failed (see `WorkflowError`). `report` holds
+    the contacts linked before it and the emails resolved so far."""
+
+    workflow = "link_contacts_to_account"
+
+
+class OrganizeInterruptedError(WorkflowError[BulkResult]):
+    """`organize_accounts` stopped: a step failed (see `WorkflowError`). `report` holds the
+    accounts filed before it (`requested`, `failures` of the chunks sent)."""
+
+    workflow = "organize_accounts"
 
 
 # -- local validation ---------------------------------------------------------------------------
@@ -292,21 +344,23 @@ def _detail(exc: ReplyError) -> str:
 class _CreateRun:
     """Bookkeeping of one `create_accounts` call."""
 
-    def __init__(
-        self,
-        accounts: AccountsOperations,
-        names: list[str | None],
-        bodies: list[dict[str, Any] | None],
-    ) -> None:
+    def __init__(self, accounts: AccountsOperations, names: list[str | None]) -> None:
         self.accounts = accounts
         self.names = names
-        self.bodies = bodies
+        self.bodies: list[dict[str, Any] | None] = []
         self.created: dict[int, int] = {}
+        self.found: dict[int, int] = {}
         self.failures: list[AccountCreateFailure] = []
         self.requests = 0
-        self.stop: ReplyError | None = None
         self.reconciled: set[int] = set()
+        # Accounts an unknown outcome must not be mistaken for: those that had the name before
+        # this call, and those it already created.
         self.claimed: set[int] = set()
+        # Indexes sent at least once, and those sent in a request whose outcome is unknown.
+        self.attempted: set[int] = set()
+        self.in_doubt: set[int] = set()
+        # Index -> the earlier index of the same name whose account it reuses.
+        self.repeats: dict[int, int] = {}
 
     def fail(
         self,
@@ -322,81 +376,92 @@ class _CreateRun:
             AccountCreateFailure(index, self.names[index], source, details, code, pointer, status)
         )
 
+    def _count_request(self) -> None:
+        self.requests += 1
+
+    def key(self, index: int) -> str:
+        return name_key(self.names[index] or "")
+
+    def look_up(self, indices: list[int]) -> Flow[dict[str, list[int]]]:
+        """Ids of the accounts named like the inputs at `indices`, by name key, oldest first
+        (a few requests for any number of names)."""
+        names = [self.names[index] or "" for index in indices]
+        plan = self.accounts.find_by_names(names)
+        accounts: list[ContactAccount] = yield from counted(plan, self._count_request)
+        by_name: dict[str, list[int]] = {}
+        for account in sorted(accounts, key=lambda account: account.id):
+            by_name.setdefault(name_key(str(account.name)), []).append(account.id)
+        return by_name
+
+    def plan(self, valid: list[int], existing: dict[str, list[int]], reuse: bool) -> list[int]:
+        """The indexes to create: with `reuse`, a name that exists is found, not created, and a
+        name repeated in the input is created once."""
+        for ids in existing.values():
+            self.claimed.update(ids)
+        if not reuse:
+            return list(valid)
+        first_of: dict[str, int] = {}
+        to_create = []
+        for index in valid:
+            key = self.key(index)
+            if existing.get(key):
+                self.found[index] = existing[key][0]
+            elif key in first_of:
+                self.repeats[index] = first_of[key]
+            else:
+                first_of[key] = index
+                to_create.append(index)
+        return to_create
+
     def send(self, indices: list[int], attempts_left: int = 3) -> Flow[None]:
         """Create the items at `indices` (one bulk request); on a whole-request 400, narrow it
         down."""
-        if self.stop is not None:
-            self.not_sent(indices)
-            return
         items = [cast(dict[str, Any], self.bodies[i]) for i in indices]
         self.requests += 1
+        self.attempted.update(indices)
+        self.in_doubt.update(indices)
         try:
             results: list[ContactAccountCreateItemResult] = yield from self.accounts.bulk_create(
                 items
             )
         except BadRequestError as exc:
+            self.in_doubt.difference_update(indices)  # refused whole: nothing was created
             yield from self._narrow(indices, exc)
             return
-        except (AuthenticationError, PermissionDeniedError) as exc:
-            # Nothing after this can succeed: report what is left instead of sending it.
-            self.stop = exc
+        except (AuthenticationError, PermissionDeniedError, RateLimitError) as exc:
+            # Refused before anything was done, and nothing after this can succeed: the run
+            # ends (`finish` reports what is left as not sent).
+            self.in_doubt.difference_update(indices)
             for index in indices:
                 self.fail(index, "server", _detail(exc), code=exc.code, status=exc.status)
-            return
+            raise
         except ReplyError as exc:
             # The outcome is unknown: the request may have been applied. Bulk create is not
             # idempotent, so never blindly resend; look the names up and send only the missing.
             yield from self._reconcile(indices, exc, attempts_left)
             return
+        self.in_doubt.difference_update(indices)
         self._settle(indices, list(results or []))
 
     def _reconcile(self, indices: list[int], exc: ReplyError, attempts_left: int) -> Flow[None]:
-        names = [self.names[i] or "" for i in indices]
-        same_names = {"filters": [{"property": "Name", "condition": "In", "values": names}]}
-        try:
-            self.requests += 1
-            existing = yield from self.accounts.filter(same_names).collect()
-        except ReplyError as lookup_failure:
-            for index in indices:
-                self.fail(
-                    index,
-                    "server",
-                    f"outcome unknown, check before retrying: {_detail(exc)} "
-                    f"(lookup failed too: {_detail(lookup_failure)})",
-                    code=_error_code(exc),
-                    status=_error_status(exc),
-                )
-            return
-        by_name: dict[str, list[int]] = {}
-        numbered = {
-            a.id: str(a.name)
-            for a in existing
-            if isinstance(a.id, int) and not isinstance(a.id, bool)
-        }
-        for account_id, name in sorted(numbered.items()):
-            if account_id not in self.claimed:
-                by_name.setdefault(name, []).append(account_id)
+        # A failed lookup ends the run: the outcome stays unknown (reported as such).
+        by_name = yield from self.look_up(indices)
         missing = []
         for index in indices:
-            same_name = by_name.get(self.names[index] or "")
-            if same_name:
-                account_id = same_name.pop(0)
-                self.created[index] = account_id
-                self.claimed.add(account_id)
+            fresh = [i for i in by_name.get(self.key(index), []) if i not in self.claimed]
+            if fresh:
+                self.created[index] = fresh[0]
+                self.claimed.add(fresh[0])
                 self.reconciled.add(index)
             else:
                 missing.append(index)
-        if missing and attempts_left > 0:
+        self.in_doubt.difference_update(indices)
+        if not missing:
+            return
+        if attempts_left > 0:
             yield from self.send(missing, attempts_left - 1)
         else:
-            for index in missing:
-                self.fail(
-                    index,
-                    "server",
-                    f"not created after retries: {_detail(exc)}",
-                    code=_error_code(exc),
-                    status=_error_status(exc),
-                )
+            raise exc  # the server keeps failing: stop rather than hammer every chunk
 
     def _settle(self, indices: list[int], results: list[ContactAccountCreateItemResult]) -> None:
         from reply_contact_data_client.types import Unset
@@ -450,25 +515,48 @@ class _CreateRun:
         yield from self.send(indices[:middle])
         yield from self.send(indices[middle:])
 
-    def not_sent(self, indices: list[int]) -> None:
-        assert self.stop is not None
-        for index in indices:
-            self.fail(
-                index,
-                "server",
-                f"not sent: {_detail(self.stop)}",
-                code=_error_code(self.stop),
-                status=_error_status(self.stop),
-            )
-
-    def report(self) -> AccountCreateReport:
-        failures = tuple(sorted(self.failures, key=lambda f: f.index))
+    def finish(self, valid: list[int], stop: ReplyError | None = None) -> AccountCreateReport:
+        """The report, every valid input settled: a repeated name gets the account of its
+        first input; what `stop` (the error that ended the run) left is reported as of
+        unknown outcome when its request may have been applied, as not created when the
+        server refused it, else as not sent."""
+        for index, first in self.repeats.items():
+            if first in self.created:
+                self.found[index] = self.created[first]
+        settled = {*self.created, *self.found, *(failure.index for failure in self.failures)}
+        for index in valid:
+            if index in settled:
+                continue
+            if index in self.repeats:
+                first = self.repeats[index]
+                self.fail(index, "server", f"not created: input {first} has the same name")
+            elif stop is None:
+                self.fail(index, "server", "not created")
+            elif index in self.in_doubt:
+                self.fail(
+                    index,
+                    "server",
+                    f"outcome unknown (running create_accounts again finds the account if it"
+                    f" was created): {_detail(stop)}",
+                    code=_error_code(stop),
+                    status=_error_status(stop),
+                )
+            else:
+                done = "not created" if index in self.attempted else "not sent"
+                self.fail(
+                    index,
+                    "server",
+                    f"{done}: {_detail(stop)}",
+                    code=_error_code(stop),
+                    status=_error_status(stop),
+                )
         return AccountCreateReport(
             total=len(self.bodies),
             created=dict(sorted(self.created.items())),
-            failures=failures,
+            failures=tuple(sorted(self.failures, key=lambda f: f.index)),
             requests=self.requests,
             reconciled=frozenset(self.reconciled),
+            found=dict(sorted(self.found.items())),
         )
 
 
@@ -479,24 +567,37 @@ class AccountWorkflows(ResourceBase):
         accounts: Iterable[Mapping[str, Any] | ContactAccountCreateRequest],
         *,
         chunk_size: int = BULK_CREATE_MAX,
+        allow_duplicates: bool = False,
     ) -> Flow[AccountCreateReport]:
-        """Create any number of accounts, `chunk_size` (≤ `BULK_CREATE_MAX`, the spec's maxItems)
-        per bulk request.
+        """Get or create an account for each input, by name, creating `chunk_size` (≤
+        `BULK_CREATE_MAX`, the spec's maxItems) per bulk request.
+
+        Names are looked up first, all at once (`AccountsOperations.find_by_names`: a few
+        requests, not one per name); an account that already has the name (ignoring case and
+        surrounding spaces) is reused as it is, not updated, and listed in `report.found`, and
+        a name repeated in the input is created once. So running it again with the same names
+        creates nothing new. `allow_duplicates=True` creates an account for every input
+        whatever exists (the lookup still runs, so that a request of unknown outcome is never
+        confused with an older account).
 
         Each item is checked locally first (name required and non-blank, known fields,
         companySize literal, text fields strings); a bad one is reported, not sent. If the
         server still rejects a whole chunk with a 400, the chunk is narrowed down (by the item
         pointers it names, else by halves) so every good item is created and every bad one is
-        reported with the server's message. Failures carry the input index and name; created
-        ids are keyed by input index. An auth failure stops the run (the rest is reported as
-        not sent); other errors mark that chunk's items as of unknown outcome.
+        reported with the server's message. A request whose outcome is unknown (a dropped
+        connection, a 5xx) is reconciled by looking its names up, and only the missing are
+        sent again (three times at most).
+
+        Raises `AccountCreateInterruptedError` (see `WorkflowError`: also the failed step's own
+        class, e.g. `PermissionDeniedError`) when a step fails beyond that: its `report`
+        accounts for every input. An empty input is a no-op (no request).
         """
         if isinstance(chunk_size, bool) or not isinstance(chunk_size, int):
             raise TypeError(f"chunk_size must be an integer, got {chunk_size!r}")
         if not 1 <= chunk_size <= BULK_CREATE_MAX:
             raise ValueError(f"chunk_size must be between 1 and {BULK_CREATE_MAX}")
         inputs = list(accounts)
-        run = _CreateRun(AccountsOperations(self._owner), [_input_name(i) for i in inputs], [])
+        run = _CreateRun(AccountsOperations(self._owner), [_input_name(i) for i in inputs])
         valid: list[int] = []
         for index, item in enumerate(inputs):
             body, pointer, problem = prepare_account(item)
@@ -505,9 +606,16 @@ class AccountWorkflows(ResourceBase):
                 run.fail(index, "local", problem or "invalid item", pointer=pointer or None)
             else:
                 valid.append(index)
-        for start in range(0, len(valid), chunk_size):
-            yield from run.send(valid[start : start + chunk_size])
-        return run.report()
+        try:
+            existing = yield from run.look_up(valid)
+            to_create = run.plan(valid, existing, reuse=not allow_duplicates)
+            for chunk in chunks(to_create, chunk_size):
+                yield from run.send(chunk)
+        except ReplyError as exc:
+            report = run.finish(valid, exc)
+            progress = f"with {report.created_count} of {report.total} accounts created"
+            raise AccountCreateInterruptedError.from_step(exc, report, progress) from exc
+        return run.finish(valid)
 
     @operation
     def link_contacts_to_account(
@@ -519,54 +627,68 @@ class AccountWorkflows(ResourceBase):
         the rest of this call, so repeats cost nothing); an email no contact has, or a value
         that is neither a positive id nor an email, is reported as a failure, not raised.
         Links go out in chunks as large as the spec allows; every per-contact failure the API
-        reports is kept.
+        reports is kept. No contact, no request.
+
+        Raises `LinkInterruptedError` (see `WorkflowError`: also the failed step's own class)
+        when a step fails; its `report` holds what was linked and resolved before it.
         """
         (account_id,) = id_list(account_id, "account_id")
         contacts_ns = ContactsOperations(self._owner)
+        accounts = AccountsOperations(self._owner)
         failures: list[LinkFailure] = []
         inputs_by_id: dict[int, list[int | str]] = {}
         cache: dict[str, int | None] = {}
+        linked: list[int] = []
         lookups = 0
-        for given in contacts:
-            contact_id: int | None
-            if isinstance(given, bool) or not isinstance(given, int | str):
-                failures.append(
-                    LinkFailure(repr(given), None, "invalidInput", "not an id or email")
-                )
-                continue
-            if isinstance(given, int):
-                if not 1 <= given <= 2**31 - 1:
-                    failures.append(LinkFailure(given, None, "invalidInput", "not a valid id"))
-                    continue
-                contact_id = given
-            else:
-                email = given.strip()
-                if "@" not in email or email.startswith("@") or email.endswith("@"):
-                    failures.append(LinkFailure(given, None, "invalidEmail", "not an email"))
-                    continue
-                key = email.casefold()
-                if key not in cache:
-                    lookups += 1
-                    found = yield from contacts_ns.find_by_email(email)
-                    found_id = found.id if found is not None else None
-                    cache[key] = found_id if isinstance(found_id, int) else None
-                contact_id = cache[key]
-                if contact_id is None:
+
+        def report() -> LinkReport:
+            resolved = {key: value for key, value in cache.items() if value is not None}
+            return LinkReport(account_id, tuple(linked), tuple(failures), resolved, lookups)
+
+        try:
+            for given in contacts:
+                contact_id: int | None
+                if isinstance(given, bool) or not isinstance(given, int | str):
                     failures.append(
-                        LinkFailure(given, None, "notFound", f"no contact has the email {email}")
+                        LinkFailure(repr(given), None, "invalidInput", "not an id or email")
                     )
                     continue
-            inputs_by_id.setdefault(contact_id, []).append(given)
-        linked: list[int] = []
-        if inputs_by_id:
-            accounts = AccountsOperations(self._owner)
-            result = yield from accounts.link_contacts(account_id, list(inputs_by_id))
-            for failure in result.failures:
-                for given in inputs_by_id.get(failure.id, [failure.id]):
-                    failures.append(LinkFailure(given, failure.id, failure.error, failure.details))
-            linked = result.succeeded_ids
-        resolved = {key: value for key, value in cache.items() if value is not None}
-        return LinkReport(account_id, tuple(linked), tuple(failures), resolved, lookups)
+                if isinstance(given, int):
+                    if not 1 <= given <= 2**31 - 1:
+                        failures.append(LinkFailure(given, None, "invalidInput", "not a valid id"))
+                        continue
+                    contact_id = given
+                else:
+                    email = given.strip()
+                    if "@" not in email or email.startswith("@") or email.endswith("@"):
+                        failures.append(LinkFailure(given, None, "invalidEmail", "not an email"))
+                        continue
+                    key = email.casefold()
+                    if key not in cache:
+                        lookups += 1
+                        found = yield from contacts_ns.find_by_email(email)
+                        cache[key] = found.id if found is not None else None
+                    contact_id = cache[key]
+                    if contact_id is None:
+                        failures.append(
+                            LinkFailure(
+                                given, None, "notFound", f"no contact has the email {email}"
+                            )
+                        )
+                        continue
+                inputs_by_id.setdefault(contact_id, []).append(given)
+            for chunk in chunks(list(inputs_by_id), LINK_BATCH):
+                result = yield from accounts.link_contacts(account_id, chunk)
+                for failure in result.failures:
+                    for given in inputs_by_id.get(failure.id, [failure.id]):
+                        failures.append(
+                            LinkFailure(given, failure.id, failure.error, failure.details)
+                        )
+                linked.extend(result.succeeded_ids)
+        except ReplyError as exc:
+            progress = f"with {len(linked)} contacts linked"
+            raise LinkInterruptedError.from_step(exc, report(), progress) from exc
+        return report()
 
     @operation
     def organize_accounts(
@@ -579,20 +701,39 @@ class AccountWorkflows(ResourceBase):
     ) -> Flow[BulkResult]:
         """File accounts into the account list with this name (case-insensitive), creating it
         if `create`; `move=True` also takes them out of every other list. The ids go out in
-        chunks (the spec states no maximum, so the facade's batch size applies).
+        chunks as large as the spec allows.
 
         Idempotent: running it again finds the same list and re-adding members changes
-        nothing. Raises AccountListNotFoundError when the list is missing and `create` is False.
+        nothing. No account id is a no-op: no request (the list is neither looked up nor
+        created) and an empty result. Raises `AccountListNotFoundError` (a `NotFoundError`)
+        when the list is missing and `create` is False, and `OrganizeInterruptedError` (see
+        `WorkflowError`: also the failed step's own class) when a step fails; its `report`
+        holds the accounts filed before it.
         """
-        lists = AccountListsOperations(self._owner)
         name = ACCOUNT_LISTS.checked_name(list_name)
-        ids = list(dict.fromkeys(id_list(account_ids, "account id")))
+        given = list(account_ids)
+        filed = BulkResult("organize_accounts", ())
+        if not given:
+            return filed
+        ids = list(dict.fromkeys(id_list(given, "account id")))
+        lists = AccountListsOperations(self._owner)
         account_list: ContactAccountList | None
-        if create:
-            account_list = yield from lists.get_or_create(name)
-        else:
-            account_list = yield from lists.find_by_name(name)
-            if account_list is None:
-                raise AccountListNotFoundError(f"no account list named {name!r}")
-        file_into = lists.move_accounts if move else lists.add_accounts
-        return (yield from file_into(int(cast(int, account_list.id)), ids))
+        try:
+            if create:
+                account_list = yield from lists.get_or_create(name)
+            else:
+                account_list = yield from lists.find_by_name(name)
+                if account_list is None:
+                    raise AccountListNotFoundError(
+                        f"no account list named {name!r} (pass create=True to create it)",
+                        status=404,
+                        code="contactAccountList.notFound",
+                    )
+            file_into = lists.move_accounts if move else lists.add_accounts
+            for chunk in chunks(ids, MEMBERSHIP_BATCH):
+                part = yield from file_into(account_list.id, chunk)
+                filed = part if not filed.requested else filed.merge(part)
+        except ReplyError as exc:
+            progress = f"with {len(filed.requested)} of {len(ids)} accounts filed"
+            raise OrganizeInterruptedError.from_step(exc, filed, progress) from exc
+        return filed

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from .._plan import Flow
 from .._resource import NamespaceOwner
@@ -271,7 +271,7 @@ def _index(fields: list[CustomField]) -> dict[str, FieldSpec]:
     index: dict[str, FieldSpec] = {}
     for field in fields:
         spec = FieldSpec(
-            id=int(cast(int, field.id)),
+            id=field.id,
             title=str(field.title),
             numeric=str(field.field_type) == CustomFieldType.NUMBER.value,
         )

@@ -16,16 +16,17 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from .._identity import whoami
 from .._plan import Flow
 from .._resource import ResourceBase, operation
 from ..errors import (
+    DecodeError,
     NotFoundError,
     ReplyError,
-    UnknownColumnsError,
     ValidationError,
+    WorkflowError,
 )
 from ..resources.contact_lists import ContactListsOperations
 from ..resources.contacts import IMPORT_MAX_ITEMS, ContactsOperations
@@ -63,13 +64,17 @@ _IMPORT_OPTIONS = {
 }
 
 
-class ImportInterruptedError(ReplyError):
-    """An import stopped part-way (auth, rate limit beyond max_wait, network). `report` holds
-    every row settled so far; with a journal, running the same import again resumes."""
+class ImportInterruptedError(WorkflowError[ImportReport]):
+    """`import_to_list` stopped: a step failed (see `WorkflowError`: the error is also the
+    failed step's own class, e.g. `PermissionDeniedError` whether the list lookup, the
+    custom-field read or an import batch was refused). `report` holds every row settled so
+    far; with a journal, running the same import again resumes."""
 
-    def __init__(self, message: str, report: ImportReport) -> None:
-        self.report = report
-        super().__init__(message)
+    workflow = "import_to_list"
+
+
+def _interrupted(error: ReplyError, report: ImportReport) -> ImportInterruptedError:
+    return ImportInterruptedError.from_step(error, report, f"after {report.total:,} rows")
 
 
 @dataclass(frozen=True)
@@ -175,12 +180,18 @@ class ImportWorkflows(ResourceBase):
         `UnknownColumnsError` names every such column (and every `column_map` target that is
         neither a contact field nor a custom field) before the list is looked up or a row is
         sent. The columns of a file read with `read_csv` are all decided up front; those of
-        other rows as they appear (one first seen after rows were sent stops the import with
-        `ImportInterruptedError`, whose report holds the rows settled so far).
+        other rows as they appear.
 
         Every row is validated locally first; bad rows are reported with their reason and
         never sent. Returns an `ImportReport` that accounts for every input row (with its file
         line, for rows read from a file). With `journal=path` the import is resumable.
+
+        Raises `ImportInterruptedError` (see `WorkflowError`) when anything ends the import,
+        whatever the step (the journal check, the columns, the list, a batch): it is also the
+        failing step's own class (`JournalMismatchError`, `UnknownColumnsError`,
+        `NotFoundError`, `PermissionDeniedError`, `ServerError`...), so `except` either one,
+        and its `report` holds every row settled before it (none, when the input was refused
+        before a row was sent).
         """
         if (list_name is None) == (list_id is None):
             raise ValueError("pass exactly one of list_name= or list_id=")
@@ -221,16 +232,22 @@ class ImportWorkflows(ResourceBase):
 
         journal_path = Path(journal) if journal is not None else None
         state, account = JournalState(), dict[str, Any]()
-        if journal_path is not None:
-            state, account = yield from self._bound_journal(journal_path, settings)
         report = ImportReport(list_name=list_name)
+        if journal_path is not None:
+            try:
+                state, account = yield from self._bound_journal(journal_path, settings)
+            except ReplyError as exc:
+                raise _interrupted(exc, report) from exc
         for outcome in state.outcomes:
             report.record(outcome)
         report.resumed_at_row = state.next_row
         resolved_list_id = state.list_id if state.started else list_id
         if state.done:
             assert journal_path is not None
-            _check_finished_input(rows, state, journal_path, report)
+            try:
+                _check_finished_input(rows, state, journal_path, report)
+            except ReplyError as exc:
+                raise _interrupted(exc, report) from exc
             report.list_id = resolved_list_id
             report.already_complete = True
             return report
@@ -247,26 +264,24 @@ class ImportWorkflows(ResourceBase):
         header = rows.columns if isinstance(rows, TabularRows) else None
         if header is not None:
             plan.check_map_columns(header)
-        yield from plan.decide([*column_map, *(header or ())])
-        _refuse_unknown(plan)
+        try:
+            yield from plan.decide([*column_map, *(header or ())])
+            _refuse_unknown(plan)
+        except ReplyError as exc:
+            raise _interrupted(exc, report) from exc
 
         writer = Journal(journal_path) if journal_path is not None else None
         begun = False
-        list_error: ReplyError | None = None
 
         def begin() -> Flow[int]:
             """The list to file into, found or created once the first batch is ready to go
             (so an input refused for its columns leaves no list behind)."""
-            nonlocal resolved_list_id, begun, list_error
+            nonlocal resolved_list_id, begun
             _refuse_unknown(plan)
             if resolved_list_id is None:
-                try:
-                    resolved_list_id = yield from self._resolve_list(
-                        str(list_name), create=create_list, shared=share_list
-                    )
-                except ReplyError as exc:
-                    list_error = exc  # before any row was sent: raised as it is
-                    raise
+                resolved_list_id = yield from self._resolve_list(
+                    str(list_name), create=create_list, shared=share_list
+                )
             report.list_id = resolved_list_id
             if not begun and writer is not None and not state.started:
                 writer.start(settings, account, resolved_list_id)
@@ -316,16 +331,7 @@ class ImportWorkflows(ResourceBase):
             if writer is not None:
                 writer.done(report.total)
         except ReplyError as exc:
-            if (
-                isinstance(exc, JournalMismatchError)
-                or exc is list_error
-                # Decided before any row of this run was settled: the input's own error.
-                or (isinstance(exc, UnknownColumnsError) and report.total == state.next_row)
-            ):
-                raise
-            raise ImportInterruptedError(
-                f"import stopped after {report.total} rows: {exc}", report
-            ) from exc
+            raise _interrupted(exc, report) from exc
         finally:
             if writer is not None:
                 writer.close()
@@ -364,7 +370,7 @@ class ImportWorkflows(ResourceBase):
                     status=404,
                     code="contactsList.notFound",
                 )
-        return int(cast(int, found.id))
+        return found.id
 
     def _send(
         self,
@@ -409,8 +415,9 @@ class ImportWorkflows(ResourceBase):
             replayed = replayed or answer.replayed
             results = list(answer.value.items or [])
             if len(results) != len(to_send):
-                raise ImportInterruptedError(
-                    f"import answered {len(results)} results for {len(to_send)} items", report
+                raise DecodeError(
+                    f"import answered {len(results)} results for {len(to_send)} items",
+                    status=answer.status,
                 )
             for (index, _), result in zip(to_send, results, strict=True):
                 try:

@@ -25,7 +25,7 @@ from reply_contact_data_client.types import Unset
 
 from .._plan import Flow
 from .._resource import ResourceBase, operation
-from ..errors import NotFoundError
+from ..errors import NotFoundError, ReplyError, WorkflowError
 from ..resources._common import id_list
 from ..resources.contacts import ContactsOperations
 
@@ -254,6 +254,15 @@ def _check_window(recent_days: int, now: datetime.datetime | None) -> datetime.d
     return _utc(now) if now is not None else datetime.datetime.now(datetime.UTC)
 
 
+class OutreachCheckInterruptedError(WorkflowError[list[OutreachVerdict]]):
+    """`outreach_check` or `outreach_check_many` stopped: a read failed (see `WorkflowError`;
+    also the failed read's own class, e.g. `NotFoundError` for an unknown contact in
+    `outreach_check`). `report` holds the verdicts reached before it, in input order (none for
+    a single check)."""
+
+    workflow = "outreach_check"
+
+
 class OutreachWorkflows(ResourceBase):
     @operation
     def outreach_check(
@@ -267,11 +276,15 @@ class OutreachWorkflows(ResourceBase):
 
         Three requests (statuses, sequences, one page of activities); the contact itself is
         not fetched. `now` (default: the current time, UTC) and `recent_days` set the window
-        in which activity counts as recent. Raises NotFoundError for an unknown contact.
+        in which activity counts as recent. Raises `OutreachCheckInterruptedError` when a read
+        fails; for an unknown contact it is a `NotFoundError` too.
         """
         contact_id = _contact_id(contact)
         moment = _check_window(recent_days, now)
-        return (yield from self._check(contact_id, recent_days, moment))
+        try:
+            return (yield from self._check(contact_id, recent_days, moment))
+        except ReplyError as exc:
+            raise OutreachCheckInterruptedError.from_step(exc, []) from exc
 
     @operation
     def outreach_check_many(
@@ -282,10 +295,12 @@ class OutreachWorkflows(ResourceBase):
         now: datetime.datetime | None = None,
     ) -> Flow[list[OutreachVerdict]]:
         """`outreach_check` for each contact, in input order (three requests each). An
-        unknown contact gets a "blocked" verdict with the reason `not_found`."""
+        unknown contact gets a "blocked" verdict with the reason `not_found`; any other failed
+        read raises `OutreachCheckInterruptedError`, whose `report` holds the verdicts reached
+        before it."""
         ids = [_contact_id(contact) for contact in contact_ids]
         moment = _check_window(recent_days, now)
-        verdicts = []
+        verdicts: list[OutreachVerdict] = []
         for contact_id in ids:
             try:
                 verdict = yield from self._check(contact_id, recent_days, moment)
@@ -294,6 +309,9 @@ class OutreachWorkflows(ResourceBase):
                     "not_found", exc.detail or f"No contact with id {contact_id}.", True
                 )
                 verdict = verdict_from(contact_id, [reason])
+            except ReplyError as exc:
+                progress = f"after {len(verdicts)} of {len(ids)} contacts"
+                raise OutreachCheckInterruptedError.from_step(exc, verdicts, progress) from exc
             verdicts.append(verdict)
         return verdicts
 

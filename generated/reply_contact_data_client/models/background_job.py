@@ -18,8 +18,8 @@ T = TypeVar("T", bound="BackgroundJob")
 class BackgroundJob:
     """A background job with its raw input and result."""
 
-    job_id: UUID | Unset = UNSET
-    status: BackgroundJobStatus | Unset = UNSET
+    job_id: UUID
+    status: BackgroundJobStatus
     """ Lifecycle state of a background job (PascalCase on the wire). `Done`, `Failed`,
     `Cancelled` and `Expired` are final.
      """
@@ -38,13 +38,9 @@ class BackgroundJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        job_id: str | Unset = UNSET
-        if not isinstance(self.job_id, Unset):
-            job_id = str(self.job_id)
+        job_id = str(self.job_id)
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
+        status = self.status.value
 
         category: None | str | Unset
         if isinstance(self.category, Unset):
@@ -84,11 +80,12 @@ class BackgroundJob:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if job_id is not UNSET:
-            field_dict["jobId"] = job_id
-        if status is not UNSET:
-            field_dict["status"] = status
+        field_dict.update(
+            {
+                "jobId": job_id,
+                "status": status,
+            }
+        )
         if category is not UNSET:
             field_dict["category"] = category
         if started_at is not UNSET:
@@ -107,19 +104,9 @@ class BackgroundJob:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _job_id = d.pop("jobId", UNSET)
-        job_id: UUID | Unset
-        if isinstance(_job_id, Unset):
-            job_id = UNSET
-        else:
-            job_id = UUID(_job_id)
+        job_id = UUID(d.pop("jobId"))
 
-        _status = d.pop("status", UNSET)
-        status: BackgroundJobStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = BackgroundJobStatus(_status)
+        status = BackgroundJobStatus(d.pop("status"))
 
         def _parse_category(data: object) -> None | str | Unset:
             if data is None:

@@ -22,7 +22,8 @@ T = TypeVar("T", bound="Contact")
 
 @_attrs_define
 class Contact:
-    """A contact as returned. No field is guaranteed to be present. The live server sends
+    """A contact as returned. Only `id` is guaranteed to be present (the live server has always
+    sent every member, but the published reference requires none). The live server sends
     `null` (or `""`) for many documented strings, so every string is nullable here.
     `createdAt` and `lastModifiedAt` have always been `null` on the live server (D16).
     There are no embedded `sequences`/`lists` members (older docs showed them, D2): use
@@ -30,7 +31,7 @@ class Contact:
 
     """
 
-    id: int | Unset = UNSET
+    id: int
     """ Contact id. """
     email: None | str | Unset = UNSET
     domain: None | str | Unset = UNSET
@@ -246,9 +247,11 @@ class Contact:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if email is not UNSET:
             field_dict["email"] = email
         if domain is not UNSET:
@@ -311,7 +314,7 @@ class Contact:
         from ..models.contact_custom_field import ContactCustomField  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:

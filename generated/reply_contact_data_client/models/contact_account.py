@@ -21,9 +21,9 @@ T = TypeVar("T", bound="ContactAccount")
 class ContactAccount:
     """A company account, as listed."""
 
-    id: int | Unset = UNSET
+    id: int
+    name: str
     owner_user_id: int | Unset = UNSET
-    name: str | Unset = UNSET
     description: None | str | Unset = UNSET
     domain_name: None | str | Unset = UNSET
     domain_secondary: None | str | Unset = UNSET
@@ -51,9 +51,9 @@ class ContactAccount:
 
         id = self.id
 
-        owner_user_id = self.owner_user_id
-
         name = self.name
+
+        owner_user_id = self.owner_user_id
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -165,13 +165,14 @@ class ContactAccount:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+            }
+        )
         if owner_user_id is not UNSET:
             field_dict["ownerUserId"] = owner_user_id
-        if name is not UNSET:
-            field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
         if domain_name is not UNSET:
@@ -216,11 +217,11 @@ class ContactAccount:
         from ..models.contact_account_stage import ContactAccountStage  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
+
+        name = d.pop("name")
 
         owner_user_id = d.pop("ownerUserId", UNSET)
-
-        name = d.pop("name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -401,8 +402,8 @@ class ContactAccount:
 
         contact_account = cls(
             id=id,
-            owner_user_id=owner_user_id,
             name=name,
+            owner_user_id=owner_user_id,
             description=description,
             domain_name=domain_name,
             domain_secondary=domain_secondary,

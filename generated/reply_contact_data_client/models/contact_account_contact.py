@@ -15,7 +15,7 @@ T = TypeVar("T", bound="ContactAccountContact")
 class ContactAccountContact:
     """Summary of a contact linked to an account."""
 
-    id: int | Unset = UNSET
+    id: int
     email: None | str | Unset = UNSET
     first_name: None | str | Unset = UNSET
     last_name: None | str | Unset = UNSET
@@ -58,9 +58,11 @@ class ContactAccountContact:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if email is not UNSET:
             field_dict["email"] = email
         if first_name is not UNSET:
@@ -77,7 +79,7 @@ class ContactAccountContact:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:

@@ -15,8 +15,8 @@ T = TypeVar("T", bound="ContactAccountStage")
 class ContactAccountStage:
     """Pipeline stage of an account (configured in settings)."""
 
-    id: int | Unset = UNSET
-    name: str | Unset = UNSET
+    id: int
+    name: str
     color_id: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -29,11 +29,12 @@ class ContactAccountStage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+            }
+        )
         if color_id is not UNSET:
             field_dict["colorId"] = color_id
 
@@ -42,9 +43,9 @@ class ContactAccountStage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
 
         color_id = d.pop("colorId", UNSET)
 

@@ -20,7 +20,7 @@ T = TypeVar("T", bound="ContactActivity")
 class ContactActivity:
     """One event in a contact's history."""
 
-    id: int | Unset = UNSET
+    id: int
     date: datetime.datetime | Unset = UNSET
     activity_type: str | Unset = UNSET
     """ Kind of event (free string, no published vocabulary). """
@@ -63,9 +63,11 @@ class ContactActivity:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if date is not UNSET:
             field_dict["date"] = date
         if activity_type is not UNSET:
@@ -86,7 +88,7 @@ class ContactActivity:
         from ..models.contact_activity_content import ContactActivityContent  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         _date = d.pop("date", UNSET)
         date: datetime.datetime | Unset

@@ -15,8 +15,8 @@ T = TypeVar("T", bound="ContactList")
 class ContactList:
     """A static contact list."""
 
-    id: int | Unset = UNSET
-    name: str | Unset = UNSET
+    id: int
+    name: str
     is_shared: bool | Unset = UNSET
     """ Visible to the whole team. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -30,11 +30,12 @@ class ContactList:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+            }
+        )
         if is_shared is not UNSET:
             field_dict["isShared"] = is_shared
 
@@ -43,9 +44,9 @@ class ContactList:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
 
         is_shared = d.pop("isShared", UNSET)
 

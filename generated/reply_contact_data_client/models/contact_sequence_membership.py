@@ -25,7 +25,7 @@ class ContactSequenceMembership:
 
     """
 
-    sequence_id: int | Unset = UNSET
+    sequence_id: int
     sequence_name: str | Unset = UNSET
     status_in_sequence: StatusInSequence | Unset = UNSET
     """ A contact's status in a sequence, as reported. `inactive` is set by the system when the
@@ -81,9 +81,11 @@ class ContactSequenceMembership:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sequence_id is not UNSET:
-            field_dict["sequenceId"] = sequence_id
+        field_dict.update(
+            {
+                "sequenceId": sequence_id,
+            }
+        )
         if sequence_name is not UNSET:
             field_dict["sequenceName"] = sequence_name
         if status_in_sequence is not UNSET:
@@ -104,7 +106,7 @@ class ContactSequenceMembership:
         from ..models.sequence_step_info import SequenceStepInfo  # noqa: PLC0415
 
         d = dict(src_dict)
-        sequence_id = d.pop("sequenceId", UNSET)
+        sequence_id = d.pop("sequenceId")
 
         sequence_name = d.pop("sequenceName", UNSET)
 

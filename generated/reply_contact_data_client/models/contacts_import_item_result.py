@@ -16,9 +16,9 @@ T = TypeVar("T", bound="ContactsImportItemResult")
 class ContactsImportItemResult:
     """Outcome of one import item, in input order."""
 
-    id: int | None | Unset = UNSET
+    id: int | None
     """ Id of the created or updated contact; `null` when the item failed. """
-    status: ImportItemStatus | Unset = UNSET
+    status: ImportItemStatus
     """ Outcome of one import item. Note the counter for `created` items is named `added`.
      """
     error: None | str | Unset = UNSET
@@ -33,15 +33,10 @@ class ContactsImportItemResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id: int | None | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id: int | None
+        id = self.id
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
+        status = self.status.value
 
         error: None | str | Unset
         if isinstance(self.error, Unset):
@@ -57,11 +52,12 @@ class ContactsImportItemResult:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if status is not UNSET:
-            field_dict["status"] = status
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+            }
+        )
         if error is not UNSET:
             field_dict["error"] = error
         if skip_reason is not UNSET:
@@ -73,21 +69,14 @@ class ContactsImportItemResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_id(data: object) -> int | None | Unset:
+        def _parse_id(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            return cast(int | None, data)
 
-        id = _parse_id(d.pop("id", UNSET))
+        id = _parse_id(d.pop("id"))
 
-        _status = d.pop("status", UNSET)
-        status: ImportItemStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = ImportItemStatus(_status)
+        status = ImportItemStatus(d.pop("status"))
 
         def _parse_error(data: object) -> None | str | Unset:
             if data is None:

@@ -19,7 +19,7 @@ T = TypeVar("T", bound="ContactsImportResponse")
 class ContactsImportResponse:
     """Per-item results and counters of an import."""
 
-    items: list[ContactsImportItemResult] | Unset = UNSET
+    items: list[ContactsImportItemResult]
     added: int | Unset = UNSET
     """ Number of items created (status `created`). """
     updated: int | Unset = UNSET
@@ -28,12 +28,10 @@ class ContactsImportResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
-            items = []
-            for items_item_data in self.items:
-                items_item = items_item_data.to_dict()
-                items.append(items_item)
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
 
         added = self.added
 
@@ -45,9 +43,11 @@ class ContactsImportResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if items is not UNSET:
-            field_dict["items"] = items
+        field_dict.update(
+            {
+                "items": items,
+            }
+        )
         if added is not UNSET:
             field_dict["added"] = added
         if updated is not UNSET:
@@ -64,14 +64,12 @@ class ContactsImportResponse:
         from ..models.contacts_import_item_result import ContactsImportItemResult  # noqa: PLC0415
 
         d = dict(src_dict)
-        _items = d.pop("items", UNSET)
-        items: list[ContactsImportItemResult] | Unset = UNSET
-        if _items is not UNSET:
-            items = []
-            for items_item_data in _items:
-                items_item = ContactsImportItemResult.from_dict(items_item_data)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = ContactsImportItemResult.from_dict(items_item_data)
 
-                items.append(items_item)
+            items.append(items_item)
 
         added = d.pop("added", UNSET)
 

@@ -16,10 +16,10 @@ T = TypeVar("T", bound="CustomField")
 class CustomField:
     """A custom-field definition."""
 
-    id: int | Unset = UNSET
+    id: int
     """ Definition id; contacts refer to it in `customFields[].key` (as a string). """
-    title: str | Unset = UNSET
-    field_type: CustomFieldType | Unset = UNSET
+    title: str
+    field_type: CustomFieldType
     """ Value type of a custom field. Only these two types exist (D9). """
     metadata: None | str | Unset = UNSET
     """ Opaque metadata (e.g. dropdown options, D9). """
@@ -32,9 +32,7 @@ class CustomField:
 
         title = self.title
 
-        field_type: str | Unset = UNSET
-        if not isinstance(self.field_type, Unset):
-            field_type = self.field_type.value
+        field_type = self.field_type.value
 
         metadata: None | str | Unset
         if isinstance(self.metadata, Unset):
@@ -46,13 +44,13 @@ class CustomField:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if title is not UNSET:
-            field_dict["title"] = title
-        if field_type is not UNSET:
-            field_dict["fieldType"] = field_type
+        field_dict.update(
+            {
+                "id": id,
+                "title": title,
+                "fieldType": field_type,
+            }
+        )
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if org_wide is not UNSET:
@@ -63,16 +61,11 @@ class CustomField:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title")
 
-        _field_type = d.pop("fieldType", UNSET)
-        field_type: CustomFieldType | Unset
-        if isinstance(_field_type, Unset):
-            field_type = UNSET
-        else:
-            field_type = CustomFieldType(_field_type)
+        field_type = CustomFieldType(d.pop("fieldType"))
 
         def _parse_metadata(data: object) -> None | str | Unset:
             if data is None:

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="InboxThreadCategory")
 class InboxThreadCategory:
     """The inbox category a thread is filed under."""
 
-    id: int | Unset = UNSET
+    id: int
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -26,9 +26,11 @@ class InboxThreadCategory:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
 
@@ -37,7 +39,7 @@ class InboxThreadCategory:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 
