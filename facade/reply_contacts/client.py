@@ -42,7 +42,15 @@ if TYPE_CHECKING:
     from .resources.custom_fields import AsyncCustomFields, CustomFields
     from .workflows import AsyncWorkflows, Workflows
 
-_UNSET: Any = object()
+
+class _Unchanged:
+    """The default of `with_options` arguments: keep this client's setting."""
+
+    def __repr__(self) -> str:
+        return "<unchanged>"
+
+
+_UNSET: Any = _Unchanged()
 
 
 P = ParamSpec("P")
@@ -102,7 +110,7 @@ class _ClientCore:
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         user_id: int | None = None,
         user_email: str | None = None,
         team_id: int | None = None,
@@ -210,7 +218,7 @@ class _ClientCore:
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None = _UNSET,
+        timeout: float | httpx.Timeout = _UNSET,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         user_id: int | None = _UNSET,
