@@ -205,3 +205,8 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    # What tab completion and dir() offer: the exported names, loaded or not yet.
+    return sorted({*globals(), *__all__})

@@ -8,8 +8,8 @@ the rate budget (the Reply user's); only the copy's own settings differ.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
 import httpx
 
@@ -42,9 +42,44 @@ if TYPE_CHECKING:
     from .resources.contacts import AsyncContacts, Contacts
     from .resources.custom_fields import AsyncCustomFields, CustomFields
     from .workflows import AsyncWorkflows, Workflows
-    from .workflows.import_report import ImportReport
 
-_UNSET: Any = object()
+
+class _Unchanged:
+    """The default of `with_options` arguments: keep this client's setting."""
+
+    def __repr__(self) -> str:
+        return "<unchanged>"
+
+
+_UNSET: Any = _Unchanged()
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _Shortcut(Generic[P, R]):
+    """A client attribute that is a namespace's method (`client.import_to_list` is
+    `client.workflows.import_to_list`): the same callable, so the same parameters for
+    `help()`, `inspect.signature` and mypy, without importing the namespace with the client."""
+
+    def __init__(self, namespace: str, name: str) -> None:
+        self._namespace = namespace
+        self._name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> _Shortcut[P, R]: ...
+    @overload
+    def __get__(self, obj: object, owner: type[Any]) -> Callable[P, R]: ...
+    def __get__(self, obj: object, owner: type[Any]) -> Any:
+        if obj is None:
+            return self
+        return getattr(getattr(obj, self._namespace), self._name)
+
+
+def _shortcut(target: Callable[Concatenate[Any, P], R], namespace: str) -> _Shortcut[P, R]:
+    """For type checkers: a `_Shortcut` typed as `target` without its `self`."""
+    return _Shortcut(namespace, target.__name__)
 
 
 class _KeepOpen(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -76,7 +111,7 @@ class _ClientCore:
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         user_id: int | None = None,
         user_email: str | None = None,
         team_id: int | None = None,
@@ -191,7 +226,7 @@ class _ClientCore:
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None = _UNSET,
+        timeout: float | httpx.Timeout = _UNSET,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         user_id: int | None = _UNSET,
@@ -281,9 +316,11 @@ class ReplyContacts(_ClientCore):
 
         return Workflows(self)
 
-    def import_to_list(self, rows: Iterable[Any], **options: Any) -> ImportReport:
-        """Shortcut for `client.workflows.import_to_list(rows, list_name=..., ...)`."""
-        return self.workflows.import_to_list(rows, **options)
+    if TYPE_CHECKING:
+        import_to_list = _shortcut(Workflows.import_to_list, "workflows")
+    else:
+        # `client.import_to_list(...)` is `client.workflows.import_to_list(...)`.
+        import_to_list = _Shortcut("workflows", "import_to_list")
 
     def whoami(self) -> Identity:
         """Who the key (and acting headers) act for: user id, username, team; a key check."""
@@ -370,9 +407,11 @@ class AsyncReplyContacts(_ClientCore):
 
         return AsyncWorkflows(self)
 
-    async def import_to_list(self, rows: Iterable[Any], **options: Any) -> ImportReport:
-        """Shortcut for `await client.workflows.import_to_list(rows, list_name=..., ...)`."""
-        return await self.workflows.import_to_list(rows, **options)
+    if TYPE_CHECKING:
+        import_to_list = _shortcut(AsyncWorkflows.import_to_list, "workflows")
+    else:
+        # `await client.import_to_list(...)` is `await client.workflows.import_to_list(...)`.
+        import_to_list = _Shortcut("workflows", "import_to_list")
 
     async def whoami(self) -> Identity:
         """Who the key (and acting headers) act for: user id, username, team; a key check."""

@@ -66,6 +66,17 @@ def test_a_401_says_to_check_the_key_and_where_to_get_one(
     assert "not-a-key" not in result.output
 
 
+def test_a_server_that_cannot_be_used_names_the_base_url_flag_and_variable(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPLY_BASE_URL", "http://example.com")  # plain http off loopback
+    result = cli.invoke(app, ["whoami"])
+    assert result.exit_code == 2
+    line = result.output.strip().splitlines()[-1]
+    assert "InsecureURLError" in line
+    assert "--base-url" in line and "REPLY_BASE_URL" in line
+
+
 def test_python_argument_spellings_become_flags() -> None:
     from reply_contacts.cli._common import in_cli_terms
 

@@ -95,14 +95,24 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+BAD_SERVER_HINT = "check the server: --base-url or REPLY_BASE_URL (default https://api.reply.io)"
+
+
 def describe_error(exc: BaseException) -> str:
     """The one line the command line prints for an error, in its own terms."""
-    from reply_contacts.errors import AuthenticationError, ReplyError
+    from reply_contacts.errors import (
+        APIConnectionError,
+        AuthenticationError,
+        InsecureURLError,
+        ReplyError,
+    )
 
     text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
     line = f"{type(exc).__name__}: {in_cli_terms(text)}"
     if isinstance(exc, AuthenticationError):
         line += f"; {BAD_KEY_HINT}"
+    elif isinstance(exc, APIConnectionError | InsecureURLError):
+        line += f"; {BAD_SERVER_HINT}"
     elif not isinstance(exc, ReplyError | OSError | ValueError | KeyError | TypeError):
         line += " (an unexpected error: --debug shows where; please report it)"
     return line

@@ -23,9 +23,14 @@ from typing import Any, ClassVar, Generic, NoReturn, Self, TypeVar, cast
 
 from reply_contact_data_client.contract import Vocabularies
 
+from ..errors import ReplyError
 
-class FilterError(ValueError):
-    """A filter that cannot be sent as built; the message names the rule and the problem."""
+
+class FilterError(ReplyError, ValueError):
+    """A filter that cannot be sent as built; the message names the rule and the problem.
+
+    A `ReplyError` like every failure the SDK raises (caught with the rest), and a
+    `ValueError` because it is a wrong argument."""
 
 
 def fail(message: str) -> NoReturn:

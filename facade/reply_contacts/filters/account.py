@@ -141,6 +141,19 @@ class AccountRule(RuleBase):
     def as_filter(self) -> AccountFilter:
         return AccountFilter((self,))
 
+    # A single rule reads like a filter: `(AccountFields.country == "PT").in_list(3)`.
+    def in_list(self, list_id: int) -> AccountFilter:
+        """This condition, for the accounts of one account list."""
+        return self.as_filter().in_list(list_id)
+
+    def search(self, term: str) -> AccountFilter:
+        """This condition and a free-text search."""
+        return self.as_filter().search(term)
+
+    def sort(self, by: Any, direction: str = "asc") -> AccountFilter:
+        """This condition, its results sorted."""
+        return self.as_filter().sort(by, direction)
+
     def to_dict(self) -> dict[str, Any]:
         """This condition as one item of the body's `filters`."""
         return {"property": self.property, "condition": self.condition, "values": self.values}

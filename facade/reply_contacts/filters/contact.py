@@ -139,6 +139,23 @@ class ContactRule(RuleBase):
     def as_filter(self) -> ContactFilter:
         return ContactFilter((self,))
 
+    # A single rule reads like a filter: `ContactFields.title.contains("VP").in_list(7)`.
+    def in_list(self, list_id: int) -> ContactFilter:
+        """This rule, for the contacts of one list."""
+        return self.as_filter().in_list(list_id)
+
+    def in_sequence(self, sequence_id: int, step_id: int | None = None) -> ContactFilter:
+        """This rule, for the contacts of one sequence (at this step, when given)."""
+        return self.as_filter().in_sequence(sequence_id, step_id)
+
+    def search(self, term: str) -> ContactFilter:
+        """This rule and a free-text search."""
+        return self.as_filter().search(term)
+
+    def sort(self, by: Any, direction: str = "asc") -> ContactFilter:
+        """This rule, its results sorted."""
+        return self.as_filter().sort(by, direction)
+
     @builtins.property
     def resolved(self) -> bool:
         """False while the rule names a custom field by a title not yet turned into an id."""

@@ -73,9 +73,9 @@ class ListKind:
 
 
 class NamedLists(ResourceBase, Generic[L, Pg]):
-    """The namespace every kind of named list shares; `kind` is set by each subclass."""
+    """The namespace every kind of named list shares; `_kind` is set by each subclass."""
 
-    kind: ListKind
+    _kind: ListKind
 
     @paginated
     def list(
@@ -87,7 +87,7 @@ class NamedLists(ResourceBase, Generic[L, Pg]):
     ) -> PageQuery[L]:
         """Every list you can see (yours first); `search` is a case-insensitive name substring."""
         return PageQuery(
-            self.kind.list_op,
+            self._kind.list_op,
             {"search": unset_if_none(search)},
             page_size=page_size,
             max_items=max_items,
@@ -100,36 +100,36 @@ class NamedLists(ResourceBase, Generic[L, Pg]):
         """One page of lists, exactly as the API returns it (`top=None`: the API's default
         page size)."""
         return Call(
-            self.kind.list_op,
+            self._kind.list_op,
             {"top": unset_if_none(top), "skip": skip, "search": unset_if_none(search)},
         )
 
     @operation
     def get(self, list_id: int) -> Call[L]:
         (list_id,) = id_list(list_id, "list_id")
-        return Call(self.kind.get_op, {"id": list_id})
+        return Call(self._kind.get_op, {"id": list_id})
 
     @operation
     def find_by_name(self, name: str) -> Flow[L | None]:
         """The list named exactly `name` (case-insensitive), or None."""
-        check_name(name, f"a {self.kind.noun} name")
-        found = yield from find_by_name(self.kind.list_op, name)
+        check_name(name, self._kind.name_label)
+        found = yield from find_by_name(self._kind.list_op, name)
         return cast("L | None", found)
 
     @operation
     def rename(self, list_id: int, name: str) -> Call[L]:
         (list_id,) = id_list(list_id, "list_id")
-        body = self.kind.update_request()(name=self.kind.checked_name(name, self.kind.update_op))
-        return Call(self.kind.update_op, {"id": list_id, "body": body})
+        body = self._kind.update_request()(name=self._kind.checked_name(name, self._kind.update_op))
+        return Call(self._kind.update_op, {"id": list_id, "body": body})
 
     @operation
     def delete(self, list_id: int) -> Call[None]:
         """Delete a list; its members are kept."""
         (list_id,) = id_list(list_id, "list_id")
-        return Call(self.kind.delete_op, {"id": list_id}, lambda _: None)
+        return Call(self._kind.delete_op, {"id": list_id}, lambda _: None)
 
     def _create_body(self, name: str, **fields: Any) -> Any:
-        return self.kind.create_request()(name=self.kind.checked_name(name), **fields)
+        return self._kind.create_request()(name=self._kind.checked_name(name), **fields)
 
 
 def find_or_create(lists: NamedLists[L, Any], name: str, create: Call[L]) -> Flow[L]:

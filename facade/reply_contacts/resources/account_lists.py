@@ -48,7 +48,7 @@ ACCOUNT_LISTS = ListKind(
 class AccountListsOperations(NamedLists["ContactAccountList", "ContactAccountListPage"]):
     """Account lists: team-wide lists of accounts (yours first)."""
 
-    kind = ACCOUNT_LISTS
+    _kind = ACCOUNT_LISTS
 
     @operation
     def create(self, name: str) -> Call[ContactAccountList]:
@@ -64,14 +64,14 @@ class AccountListsOperations(NamedLists["ContactAccountList", "ContactAccountLis
     @operation
     def add_accounts(self, list_id: int, account_ids: Iterable[int]) -> Flow[BulkResult]:
         """Add accounts to the list, keeping their other memberships."""
-        return self.kind.members(
+        return self._kind.members(
             Operations.add_accounts_to_contact_account_list, list_id, account_ids
         )
 
     @operation
     def move_accounts(self, list_id: int, account_ids: Iterable[int]) -> Flow[BulkResult]:
         """Move accounts into the list and out of every other list."""
-        return self.kind.members(
+        return self._kind.members(
             Operations.move_accounts_to_contact_account_list, list_id, account_ids
         )
 

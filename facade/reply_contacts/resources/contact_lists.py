@@ -42,7 +42,7 @@ CONTACT_LISTS = ListKind(
 class ContactListsOperations(NamedLists["ContactList", "ContactListPage"]):
     """Contact lists: every list you own or that is shared with your team."""
 
-    kind = CONTACT_LISTS
+    _kind = CONTACT_LISTS
 
     @operation
     def create(self, name: str, *, shared: bool = False) -> Call[ContactList]:
@@ -70,12 +70,12 @@ class ContactListsOperations(NamedLists["ContactList", "ContactListPage"]):
     def add_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """File contacts into a list, keeping their other memberships. Every failed id is
         reported in the result (per-item code 8, ContactNotProcessed)."""
-        return self.kind.members(Operations.add_contacts_to_contact_list, list_id, contact_ids)
+        return self._kind.members(Operations.add_contacts_to_contact_list, list_id, contact_ids)
 
     @operation
     def move_contacts(self, list_id: int, contact_ids: Iterable[int]) -> Flow[BulkResult]:
         """Move contacts into a list and out of every other list."""
-        return self.kind.members(Operations.move_contacts_to_contact_list, list_id, contact_ids)
+        return self._kind.members(Operations.move_contacts_to_contact_list, list_id, contact_ids)
 
 
 class ContactLists(ContactListsOperations, SyncResource):

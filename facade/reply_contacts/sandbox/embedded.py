@@ -37,6 +37,17 @@ from .state import DEFAULT_API_KEY, SandboxState
 
 
 class Sandbox:
+    """A stateful local Contact Data API server, running in a background thread.
+
+    `Sandbox()` serves on a free loopback port with the API key "sandbox" (all scopes), seeded
+    demo data, the real rate limits (`rate_limit="20/200"` per minute/hour, a `RateLimitConfig`
+    for shorter windows, `rate_limiting=False` for none), and no faults; use it as a context
+    manager. The workspace is one team (users 1-3), the key acting for user 1; `identity=` (the
+    seed document's `teams`, `keys`, `organization` and `owner`) adds teams, users in several
+    teams, master and organization keys.
+    Its methods seed data, inject faults, add scoped keys and read the state for assertions.
+    """
+
     def __init__(
         self,
         *,
