@@ -286,3 +286,32 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(sandbox: Sandbox) -> N
     assert done.stdout.count("\n") == 1
     assert "BrokenPipeError" not in done.stderr and "Traceback" not in done.stderr
     assert done.returncode == 2  # like any tool cut off by its reader: not a success
+
+
+def test_the_command_line_acts_for_a_user_and_a_team(
+    cli: CliRunner, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sandbox.seed(
+        {
+            "teams": [
+                {
+                    "id": 2,
+                    "name": "Beta",
+                    "members": [1, {"id": 4, "name": "Dana", "email": "d@b.t"}],
+                }
+            ],
+            "keys": [{"key": "rk_cli_org_key_1", "kind": "organization"}],
+        }
+    )
+    monkeypatch.setenv("REPLY_API_KEY", "rk_cli_org_key_1")
+    refused = cli.invoke(app, ["whoami"])
+    assert refused.exit_code == 2
+    assert "USER_REQUIRED" in refused.output and "--user-id" in refused.output
+    acting = cli.invoke(app, ["--user-id", "4", "--team-id", "2", "whoami"])
+    assert acting.exit_code == 0, acting.output
+    assert "user id:        4" in acting.output
+    monkeypatch.setenv("REPLY_USER_ID", "4")
+    monkeypatch.setenv("REPLY_TEAM_ID", "2")
+    by_variables = cli.invoke(app, ["whoami"])
+    assert by_variables.exit_code == 0, by_variables.output
+    assert "contacts:read:  yes" in by_variables.output

@@ -128,3 +128,17 @@ async def test_only_the_api_budget_429_pauses_the_budget(
     assert budget.value.retry_after == 30
     user_budget = budget_key(httpx.URL(sb.url), user_id=1)
     assert client.transport.limiter.paused_for(user_budget) > 25
+
+
+async def test_an_inmail_over_the_specs_lengths_is_refused_before_sending(
+    api: Any, sb: Sandbox
+) -> None:
+    sent = sb.stats()["requests"]
+    for subject, body, field in (("S" * 201, "ok", "subject"), ("ok", "B" * 1901, "body")):
+        with pytest.raises(ValueError, match=f"{field} is"):
+            await run(
+                api.contacts.send_linkedin_inmail(
+                    1, linkedin_account_id=1, subject=subject, body=body
+                )
+            )
+    assert sb.stats()["requests"] == sent

@@ -95,6 +95,14 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+# The identity problems of master and organization keys, and the flags that answer them.
+ACTING_CODES = frozenset(
+    {"USER_REQUIRED", "USER_NOT_FOUND", "TEAM_REQUIRED", "TEAM_NOT_ACCESSIBLE"}
+)
+ACTING_HINT = (
+    "choose who to act for with --user-id (or --user-email with --team-id) and the team with"
+    " --team-id (or REPLY_USER_ID, REPLY_USER_EMAIL, REPLY_TEAM_ID)"
+)
 BAD_SERVER_HINT = "check the server: --base-url or REPLY_BASE_URL (default https://api.reply.io)"
 
 
@@ -113,6 +121,8 @@ def describe_error(exc: BaseException) -> str:
         line += f"; {BAD_KEY_HINT}"
     elif isinstance(exc, APIConnectionError | InsecureURLError):
         line += f"; {BAD_SERVER_HINT}"
+    elif getattr(exc, "code", None) in ACTING_CODES:
+        line += f"; {ACTING_HINT}"
     elif not isinstance(exc, ReplyError | OSError | ValueError | KeyError | TypeError):
         line += " (an unexpected error: --debug shows where; please report it)"
     return line

@@ -81,6 +81,36 @@ def _root(
             show_envvar=False,
         ),
     ] = None,
+    user_id: Annotated[
+        int | None,
+        typer.Option(
+            "--user-id",
+            metavar="ID",
+            envvar="REPLY_USER_ID",
+            help="Act for this Reply user (or REPLY_USER_ID): master and organization keys.",
+            show_envvar=False,
+        ),
+    ] = None,
+    user_email: Annotated[
+        str | None,
+        typer.Option(
+            "--user-email",
+            metavar="EMAIL",
+            envvar="REPLY_USER_EMAIL",
+            help="Act for the user with this email (or REPLY_USER_EMAIL); needs --team-id.",
+            show_envvar=False,
+        ),
+    ] = None,
+    team_id: Annotated[
+        int | None,
+        typer.Option(
+            "--team-id",
+            metavar="ID",
+            envvar="REPLY_TEAM_ID",
+            help="Work in this team (or REPLY_TEAM_ID): for users in more than one team.",
+            show_envvar=False,
+        ),
+    ] = None,
     debug: Annotated[
         bool,
         typer.Option("--debug", help="Print the traceback of an error (exit codes stay the same)."),
@@ -96,6 +126,13 @@ def _root(
     SETTINGS.api_key = api_key
     SETTINGS.base_url = base_url
     SETTINGS.debug = debug
+    # Each invocation says anew who it acts for (an embedding process may run several).
+    acting = {"user_id": user_id, "user_email": user_email, "team_id": team_id}
+    for name, value in acting.items():
+        if value is None:
+            SETTINGS.client_options.pop(name, None)
+        else:
+            SETTINGS.client_options[name] = value
 
 
 def main() -> None:

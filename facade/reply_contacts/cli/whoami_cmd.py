@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ._common import handle_errors, make_client
+from ._common import ACTING_CODES, ACTING_HINT, handle_errors, make_client
 from ._feedback import reporting_activity, status_console
 
 # Paragraphs as single lines: the help display keeps a docstring's line breaks as they are.
@@ -30,6 +30,11 @@ def whoami_command() -> None:
             client.contacts.list_page(top=1)
             readable = "yes"
         except PermissionDeniedError as exc:
-            readable = f"no ({exc.missing_scope or 'forbidden'})"
+            if exc.missing_scope:
+                readable = f"no (the key lacks {exc.missing_scope})"
+            elif exc.code in ACTING_CODES:  # not the key's scopes: who or which team to act as
+                readable = f"not checked ({exc.code}: {ACTING_HINT})"
+            else:
+                readable = f"no ({exc.code or 'forbidden'})"
         typer.echo(f"contacts:read:  {readable}")
         typer.echo("contacts:write / contacts:operate: not reported by the API")

@@ -201,3 +201,18 @@ def bulk_in_chunks(
         parsed = yield Call(operation, {**(path or {}), "body": request})
         result = result.merge(bulk_result(operation.name, chunk, parsed))
     return result
+
+
+def check_text_lengths(operation: Operation, body: Mapping[str, Any]) -> None:
+    """Refuse, before sending, a top-level text of the body longer than the spec's maxLength
+    (an InMail subject over 200 characters would cost a request to be refused)."""
+    for limit in operation.limits:
+        if limit.location != "body" or limit.max_length is None or limit.pointer.count("/") != 1:
+            continue
+        name = limit.pointer[1:]
+        value = body.get(name)
+        if isinstance(value, str) and len(value) > limit.max_length:
+            raise ValueError(
+                f"{name} is {len(value):,} characters; {operation.operation_id} takes at most "
+                f"{limit.max_length:,}"
+            )

@@ -15,7 +15,7 @@ from .._resource import AsyncResource, ResourceBase, SyncResource, operation, pa
 from .._text import check_name
 from ..pagination import PageQuery
 from ..results import BulkResult
-from ._common import build_model, bulk_in_chunks, id_list, unset_if_none
+from ._common import build_model, bulk_in_chunks, check_text_lengths, id_list, unset_if_none
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (
@@ -544,6 +544,7 @@ class ContactsOperations(ResourceBase):
 
     def _linkedin(self, operation: Operation, contact_id: int, body: Any) -> Call[Any]:
         (contact_id,) = id_list(contact_id, "contact_id")
+        check_text_lengths(operation, body.to_dict())
         return Call(operation, {"id": contact_id, "body": body})
 
 
