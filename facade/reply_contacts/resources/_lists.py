@@ -25,6 +25,13 @@ L = TypeVar("L")  # the list model
 Pg = TypeVar("Pg")  # one page of lists
 
 
+def generated_models() -> Any:
+    """The generated models module, imported when a request model is first needed."""
+    from reply_contact_data_client import models
+
+    return models
+
+
 @dataclass(frozen=True)
 class ListKind:
     """One kind of named list: its operations, its request models and how it is called.

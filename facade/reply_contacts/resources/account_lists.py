@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reply_contact_data_client.contract import Operations
 
@@ -11,19 +11,13 @@ from .._plan import Call, Flow
 from .._resource import AsyncResource, SyncResource, operation
 from ..results import BulkResult
 from ._common import batch_size
-from ._lists import ListKind, NamedLists, find_or_create
+from ._lists import ListKind, NamedLists, find_or_create, generated_models
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import (  # noqa: F401 - base type args
         ContactAccountList,
         ContactAccountListPage,
     )
-
-
-def _models() -> Any:
-    from reply_contact_data_client import models
-
-    return models
 
 
 # Accounts per add or move request (the spec's maxItems).
@@ -39,9 +33,9 @@ ACCOUNT_LISTS = ListKind(
     create_op=Operations.create_contact_account_list,
     update_op=Operations.update_contact_account_list,
     delete_op=Operations.delete_contact_account_list,
-    create_request=lambda: _models().ContactAccountListCreateRequest,
-    update_request=lambda: _models().ContactAccountListUpdateRequest,
-    member_request=lambda: _models().ContactAccountListAccountIdsRequest,
+    create_request=lambda: generated_models().ContactAccountListCreateRequest,
+    update_request=lambda: generated_models().ContactAccountListUpdateRequest,
+    member_request=lambda: generated_models().ContactAccountListAccountIdsRequest,
 )
 
 

@@ -15,9 +15,6 @@ from ._common import unset_if_none
 if TYPE_CHECKING:
     from reply_contact_data_client.models import BackgroundJob, BackgroundJobListItem
 
-# Settled states: poll until the job reaches one of these.
-TERMINAL_STATUSES = frozenset({"Done", "Failed", "Cancelled", "Expired"})
-
 
 def _job_uuid(job_id: str | uuid.UUID) -> uuid.UUID:
     try:

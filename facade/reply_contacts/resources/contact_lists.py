@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reply_contact_data_client.contract import Operations
 
@@ -11,16 +11,10 @@ from .._plan import Call, Flow
 from .._resource import AsyncResource, SyncResource, operation
 from ..results import BulkResult
 from ._common import id_list
-from ._lists import ListKind, NamedLists, find_or_create
+from ._lists import ListKind, NamedLists, find_or_create, generated_models
 
 if TYPE_CHECKING:
     from reply_contact_data_client.models import ContactList, ContactListPage  # noqa: F401 - base type args
-
-
-def _models() -> Any:
-    from reply_contact_data_client import models
-
-    return models
 
 
 CONTACT_LISTS = ListKind(
@@ -33,9 +27,9 @@ CONTACT_LISTS = ListKind(
     create_op=Operations.create_contact_list,
     update_op=Operations.update_contact_list,
     delete_op=Operations.delete_contact_list,
-    create_request=lambda: _models().ContactListCreateRequest,
-    update_request=lambda: _models().ContactListUpdateRequest,
-    member_request=lambda: _models().ContactIdsRequest,
+    create_request=lambda: generated_models().ContactListCreateRequest,
+    update_request=lambda: generated_models().ContactListUpdateRequest,
+    member_request=lambda: generated_models().ContactIdsRequest,
 )
 
 
